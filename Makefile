@@ -1,0 +1,171 @@
+# csiggen — one Makefile for the whole tree. `make help` lists the targets.
+#
+# Data flows one way: siglists/ -> build/sigc -> generated/ -> runtime/ -> build/signify.
+# `make SIGLISTS=dir BUILD=dir` builds every tool against other lists into another build
+# directory; then the generated sources go to $(BUILD)/generated and generated/ is left alone.
+
+SIGLISTS ?= siglists
+BUILD    ?= build
+SHARED   ?= ../shared
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+LDFLAGS  ?=
+WERROR   ?=
+RE2C     ?= re2c
+LEMON    ?= lemon
+LEMPAR   ?= /usr/share/lemon/lempar.c
+
+WARN = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+       -Wconversion -Wcast-qual -Wundef
+CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -Iruntime -I$(GENDIR)
+ALL_CFLAGS = $(WARN) $(WERROR) $(CFLAGS) $(CPPFLAGS_ALL)
+LIBS = -lcjson -lpthread
+
+# Default lists regenerate the committed generated/; any other lists go under $(BUILD).
+ifeq ($(abspath $(SIGLISTS)),$(abspath siglists))
+GENDIR = generated
+else
+GENDIR = $(BUILD)/generated
+endif
+
+# Regenerating needs re2c and lemon; without them the committed generated/ is used as is.
+HAVE_GEN_TOOLS := $(shell command -v $(RE2C) >/dev/null 2>&1 && command -v $(LEMON) >/dev/null 2>&1 && echo yes)
+
+# ---- generated sources (sigc writes these; names fixed so make knows them) ----------------
+GEN_LIB_NAMES  = match_irrelevant match_prefix match_line_numbers match_trim_dll sentinels program
+GEN_TOOL_NAMES = match_lines
+GEN_LIB_C   = $(GEN_LIB_NAMES:%=$(GENDIR)/%.c)
+GEN_TOOL_C  = $(GEN_TOOL_NAMES:%=$(GENDIR)/%.c)
+# list-independent scanners written by re2c from runtime/*.re; committed in generated/
+RT_RE       = $(wildcard runtime/*.re)
+RT_RE_C     = $(RT_RE:runtime/%.re=generated/%.c)
+
+# ---- sources ----------------------------------------------------------------------------
+TOOL_MAINS  = runtime/signify.c runtime/sgmatch.c
+RT_C        = $(filter-out $(TOOL_MAINS),$(wildcard runtime/*.c))
+COMP_C      = $(wildcard compiler/*.c)
+COMP_Y      = $(wildcard compiler/*.y)
+COMP_RE     = $(wildcard compiler/*.re)
+COMP_GEN_C  = $(COMP_Y:compiler/%.y=$(BUILD)/compiler/%.c) $(COMP_RE:compiler/%.re=$(BUILD)/compiler/%.c)
+TEST_C      = $(wildcard tests/t_*.c)
+
+RT_OBJ   = $(RT_C:runtime/%.c=$(BUILD)/rt/%.o) $(GEN_LIB_C:$(GENDIR)/%.c=$(BUILD)/gen/%.o) \
+           $(RT_RE_C:generated/%.c=$(BUILD)/rtgen/%.o)
+COMP_OBJ = $(COMP_C:compiler/%.c=$(BUILD)/compiler/%.o) $(COMP_GEN_C:%.c=%.o) \
+           $(BUILD)/compiler/unicode.o $(BUILD)/compiler/unicode_data.o
+
+SIGC    = $(BUILD)/sigc
+LIB     = $(BUILD)/libcsiggen.a
+TOOLS   = $(SIGC) $(BUILD)/sgmatch $(BUILD)/signify $(LIB)
+
+.PHONY: all regen check check-generated lint doc bench fuzz test-asan clean help install
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+all: $(TOOLS)
+
+# ---- sigc: Lemon grammars and re2c lexers are built here, never committed (SQLite style)
+$(BUILD)/compiler/%.c $(BUILD)/compiler/%.h: compiler/%.y
+	@mkdir -p $(@D)
+	$(LEMON) -l -q -T$(LEMPAR) -d$(BUILD)/compiler $<
+$(BUILD)/compiler/%.c: compiler/%.re
+	@mkdir -p $(@D)
+	$(RE2C) -W -i --no-generation-date --no-version -o $@ $<
+# lexers include the parser's token header
+$(COMP_RE:compiler/%.re=$(BUILD)/compiler/%.o): $(COMP_Y:compiler/%.y=$(BUILD)/compiler/%.c)
+$(COMP_C:compiler/%.c=$(BUILD)/compiler/%.o): $(COMP_Y:compiler/%.y=$(BUILD)/compiler/%.c)
+$(BUILD)/compiler/%.o: compiler/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Icompiler -I$(BUILD)/compiler -MMD -MP -c -o $@ $<
+# generated parser code: same flags, warnings it cannot avoid silenced here only
+$(BUILD)/compiler/%.o: $(BUILD)/compiler/%.c
+	$(CC) $(ALL_CFLAGS) -Wno-conversion -Wno-unused-parameter -Wno-missing-prototypes \
+	  -Wno-sign-compare -Wno-shadow -Wno-unused-variable -Icompiler -I$(BUILD)/compiler -MMD -MP -c -o $@ $<
+$(BUILD)/compiler/unicode.o: runtime/unicode.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(BUILD)/compiler/unicode_data.o: runtime/unicode_data.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(SIGC): $(COMP_OBJ)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ $^ $(LIBS)
+
+# ---- generated/: regenerated from the lists when re2c and lemon are here ------------------
+ifeq ($(HAVE_GEN_TOOLS),yes)
+$(GENDIR)/.stamp: $(SIGC) $(wildcard $(SIGLISTS)/*.txt $(SIGLISTS)/*.rules)
+	@mkdir -p $(GENDIR)
+	$(SIGC) build $(SIGLISTS) -o $(GENDIR) --re2c $(RE2C)
+	@touch $@
+$(GEN_LIB_C) $(GEN_TOOL_C): $(GENDIR)/.stamp ;
+generated/%.c: runtime/%.re
+	$(RE2C) -W -i --no-generation-date --no-version -o $@.tmp $< && \
+	  { cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@; }
+endif
+regen: $(GENDIR)/.stamp $(RT_RE_C)
+
+# ---- runtime library and tools -----------------------------------------------------------
+$(BUILD)/rt/%.o: runtime/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(BUILD)/gen/%.o: $(GENDIR)/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(BUILD)/rtgen/%.o: generated/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(LIB): $(RT_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+$(BUILD)/sgmatch: $(BUILD)/rt/sgmatch.o $(GEN_TOOL_C:$(GENDIR)/%.c=$(BUILD)/gen/%.o) $(LIB)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ $^ $(LIBS)
+$(BUILD)/signify: $(BUILD)/rt/signify.o $(LIB)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ $^ $(LIBS)
+
+# ---- tests: one runner (tests/run.c) over every tests/t_*.c suite -------------------------
+$(BUILD)/tests/suites.h: $(TEST_C)
+	@mkdir -p $(@D)
+	@sed -n 's/^SG_SUITE(\([a-z0-9_]*\)).*/SUITE(\1)/p' $(TEST_C) > $@.tmp && mv $@.tmp $@
+$(BUILD)/tests/%.o: tests/%.c $(BUILD)/tests/suites.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Itests -I$(BUILD)/tests -MMD -MP -c -o $@ $<
+$(BUILD)/run-tests: $(BUILD)/tests/run.o $(TEST_C:tests/%.c=$(BUILD)/tests/%.o) $(LIB)
+	$(CC) $(LDFLAGS) $(CFLAGS) -o $@ $^ $(LIBS)
+
+# The suite runs our default build plus builds against Socorro's and siggen's lists.
+SOCORRO_BUILD = $(BUILD)/socorro
+SIGGEN_BUILD  = $(BUILD)/siggen
+check: all $(BUILD)/run-tests
+	@if [ -d $(SHARED)/socorro/siglists ]; then \
+	  $(MAKE) --no-print-directory SIGLISTS=$(SHARED)/socorro/siglists BUILD=$(SOCORRO_BUILD) all && \
+	  $(MAKE) --no-print-directory SIGLISTS=$(SHARED)/siggen/siglists BUILD=$(SIGGEN_BUILD) all; \
+	else echo "note: $(SHARED) not found: corpus and Socorro-list tests will be reported as skipped"; fi
+	SG_BUILD=$(BUILD) SG_SHARED=$(SHARED) SG_SOCORRO_BUILD=$(SOCORRO_BUILD) \
+	  SG_SIGGEN_BUILD=$(SIGGEN_BUILD) $(BUILD)/run-tests $(TESTS)
+
+check-generated: $(SIGC)
+	@rm -rf $(BUILD)/gen-check && mkdir -p $(BUILD)/gen-check
+	$(SIGC) build siglists -o $(BUILD)/gen-check --re2c $(RE2C)
+	@for f in $(RT_RE); do b=$$(basename $$f .re); \
+	  $(RE2C) -W -i --no-generation-date --no-version -o $(BUILD)/gen-check/$$b.c $$f || exit 1; done
+	@if diff -r -x .stamp generated $(BUILD)/gen-check; then echo "generated/ is current"; \
+	else echo "generated/ is stale: run 'make regen' and commit the result" >&2; exit 1; fi
+
+lint: $(SIGC)
+	$(SIGC) lint $(SIGLISTS) --werror
+
+doc: $(SIGC)
+	$(SIGC) doc $(SIGLISTS) -o docs/pipeline.md
+
+test-asan:
+	$(MAKE) BUILD=build/asan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" check
+
+clean:
+	rm -rf build generated/.stamp
+
+help:
+	@echo "targets: all (default) regen check check-generated lint doc bench fuzz test-asan clean"
+	@echo "vars:    SIGLISTS=dir BUILD=dir SHARED=dir WERROR=-Werror CC=... CFLAGS=... TESTS=suite..."
+
+-include $(wildcard $(BUILD)/*/*.d)

@@ -1,0 +1,20 @@
+/* jsonstr.h — JSON string literals the Python way (runtime stage, internal).
+ * Decoding follows json.loads: every escape, \u0000 kept as a NUL byte, lone surrogates kept
+ * (as WTF-8), raw control characters rejected (strict=True). Encoding follows json.dumps with
+ * ensure_ascii=True: every non-ASCII code point as \uXXXX (surrogate pairs beyond the BMP). */
+#ifndef SG_JSONSTR_H
+#define SG_JSONSTR_H
+#include "arena.h"
+#include <stddef.h>
+
+/* Decodes the JSON string literal starting at s[0] == '"' within s[0..len). Appends the
+ * decoded WTF-8 bytes to out. Returns bytes consumed (through the closing quote) or 0 on
+ * error, with *errpos set to the offending byte offset and *errmsg to Python's wording. */
+size_t sg_json_decode_string(const char *s, size_t len, sg_buf *out, size_t *errpos,
+                             const char **errmsg);
+
+/* Appends s[0..len) (WTF-8) to out as a JSON string literal, quotes included, exactly as
+ * Python's json.dumps(ensure_ascii=True) writes it. Bytes that are not valid WTF-8 are
+ * written as \u00XX of the byte (they cannot come from JSON input). */
+void sg_json_encode_string(sg_buf *out, const char *s, size_t len);
+#endif
