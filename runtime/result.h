@@ -1,0 +1,60 @@
+/* result.h — the Result of one signature-generation run, as Socorro's generator.Result holds
+ * it: signature, notes, debug log and the "extra" fields (proto_signature, normalized_frames).
+ * Runtime stage, internal. All strings live in the run's arena and are (ptr, len) WTF-8. */
+#ifndef SG_RESULT_H
+#define SG_RESULT_H
+#include <stdarg.h>
+#include <stddef.h>
+#include "arena.h"
+#include "csiggen.h"
+
+typedef struct sg_str {
+    const char *s; /* NUL-terminated for convenience, but may hold NUL bytes: use len */
+    size_t len;
+} sg_str;
+
+typedef struct sg_strvec {
+    sg_str *v;
+    size_t n, cap;
+} sg_strvec;
+
+typedef struct sg_result {
+    sg_arena *arena;         /* owner of every string below */
+    int verbose;             /* debug lines are recorded only when set */
+    int failed;              /* an allocation failed somewhere: the result is unusable */
+    sg_str signature;
+    sg_strvec notes;         /* "Rule: message" (Result.info) */
+    sg_strvec debug;         /* "Rule: message" (Result.debug) */
+    int has_frames;          /* extra["proto_signature"] / ["normalized_frames"] were set */
+    sg_str proto_signature;
+    sg_strvec normalized_frames;
+    sg_str exc;              /* text of the Python exception a rule would have raised */
+} sg_result;
+
+/* Return codes of rule actions and built-ins: */
+#define SG_RULE_OK 0      /* ran (or predicate false) */
+#define SG_RULE_RAISED 1  /* Python would have raised: r->exc holds str(exc); the pipeline notes
+                             "RuleName: Rule failed: <exc>" and goes on with the next rule */
+#define SG_RULE_FATAL (-1) /* out of memory or a limit: the crash gets an error, not a result */
+
+void sg_result_init(sg_result *r, sg_arena *arena, int verbose);
+
+/* Formats into the arena. Directives: %s (C string), %S (const sg_str *: any bytes, NUL
+ * included), %d (int), %ld (long), %zu (size_t), %%. Returns {NULL,0} and sets r->failed on
+ * allocation failure. */
+sg_str sg_result_fmt(sg_result *r, const char *fmt, ...);
+sg_str sg_result_vfmt(sg_result *r, const char *fmt, va_list ap);
+
+/* Result.info / Result.debug: append "RULE: message". debug is a no-op unless verbose. */
+void sg_result_info(sg_result *r, const char *rule, const char *fmt, ...);
+void sg_result_debug(sg_result *r, const char *rule, const char *fmt, ...);
+/* Result.set_signature: logs `change signature: "OLD" -> "NEW"` (debug) and sets it. */
+void sg_result_set_signature(sg_result *r, const char *rule, sg_str sig);
+
+/* Records the exception text (formatted as sg_result_fmt) and returns SG_RULE_RAISED. */
+int sg_result_raise(sg_result *r, const char *fmt, ...);
+
+/* Appends a string (already in the arena or copied there when copy is set). */
+void sg_strvec_push(sg_result *r, sg_strvec *vec, sg_str s, int copy);
+sg_str sg_str_copy(sg_result *r, const char *s, size_t len);
+#endif
