@@ -161,11 +161,49 @@ test-asan:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 
+# ---- hostile input (docs/hardening.md): libFuzzer targets and a valgrind run of the CLI ----
+# `make fuzz FUZZ_SECONDS=60` builds everything with clang's libFuzzer + ASan + UBSan into
+# $(BUILD)/fuzz, extracts seeds from $(SHARED)/corpus (tests/fuzz/seed.sh) and runs each target
+# for FUZZ_SECONDS; crashes land in $(BUILD)/fuzz/crashes/ and make fails.
+FUZZ_SECONDS ?= 60
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_RT       = fuzz_crash fuzz_normalize
+FUZZ_COMP     = fuzz_regex fuzz_rules
+FUZZ_TARGETS  = $(filter $(FUZZ_RT) $(FUZZ_COMP),$(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
+.PHONY: fuzz-build valgrind
+fuzz:
+	ASAN_OPTIONS=detect_leaks=0 $(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" LDFLAGS="$(FUZZ_SAN)" all fuzz-build
+	SHARED=$(SHARED) tests/fuzz/seed.sh $(BUILD)/fuzz/seeds
+	@mkdir -p $(BUILD)/fuzz/crashes; fail=0; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(BUILD)/fuzz/corpus/$$t $(BUILD)/fuzz/seeds/$$t; \
+	  echo "== $$t: $(FUZZ_SECONDS) s"; \
+	  $(BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2560 \
+	    -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=$(BUILD)/fuzz/crashes/$$t- \
+	    $(BUILD)/fuzz/corpus/$$t $(BUILD)/fuzz/seeds/$$t 2>$(BUILD)/fuzz/$$t.log \
+	    || { fail=1; tail -40 $(BUILD)/fuzz/$$t.log; echo "$$t FAILED: see $(BUILD)/fuzz/$$t.log"; }; \
+	  grep -E '^stat::number_of_executed_units|^Done ' $(BUILD)/fuzz/$$t.log | tail -2; \
+	done; exit $$fail
+# (run inside the fuzz build: BUILD is $(BUILD)/fuzz there) runtime targets link the library,
+# compiler targets link sigc's objects without its main.
+fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/%)
+$(FUZZ_RT:%=$(BUILD)/%): $(BUILD)/%: tests/fuzz/%.c $(LIB)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LIBS)
+$(FUZZ_COMP:%=$(BUILD)/%): $(BUILD)/%: tests/fuzz/%.c $(COMP_OBJ)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Icompiler -I$(BUILD)/compiler -o $@ $< \
+	  $(filter-out $(BUILD)/compiler/sigc.o,$(COMP_OBJ)) $(LIBS)
+
+# valgrind memcheck of `signify --jsonl` over the corpus crash files: zero errors, zero leaks.
+valgrind: all
+	SHARED=$(SHARED) tests/valgrind.sh $(BUILD)/signify
+
 clean:
 	rm -rf build generated/.stamp
 
 help:
-	@echo "targets: all (default) regen check check-generated lint doc bench fuzz test-asan clean"
+	@echo "targets: all (default) regen check check-generated lint doc bench fuzz test-asan valgrind clean"
 	@echo "vars:    SIGLISTS=dir BUILD=dir SHARED=dir WERROR=-Werror CC=... CFLAGS=... TESTS=suite..."
+	@echo "         FUZZ_SECONDS=60 (time per fuzz target)"
 
 -include $(wildcard $(BUILD)/*/*.d)

@@ -1,0 +1,9 @@
+# an empty line still gets its own output line
+# Python: JSONDecodeError: Expecting value: line 2 column 1 (char 1)
+tool: signify
+args: --jsonl
+status: 1
+--- input-gen
+\n
+--- stdout
+{"error": "@@TODO", "line": 1}

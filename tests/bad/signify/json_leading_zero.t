@@ -1,0 +1,9 @@
+# number with a leading zero
+# Python: JSONDecodeError: Expecting ',' delimiter: line 1 column 22 (char 21)
+tool: signify
+args: --jsonl
+status: 1
+--- input
+{"crashing_thread": 01}
+--- stdout
+{"error": "@@TODO", "line": 1}

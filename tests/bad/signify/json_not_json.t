@@ -1,0 +1,9 @@
+# not JSON at all
+# Python: JSONDecodeError: Expecting value: line 1 column 1 (char 0)
+tool: signify
+args: --jsonl
+status: 1
+--- input
+hello
+--- stdout
+{"error": "@@TODO", "line": 1}

@@ -1,0 +1,9 @@
+# two documents on one line
+# Python: JSONDecodeError: Extra data: line 1 column 4 (char 3)
+tool: signify
+args: --jsonl
+status: 1
+--- input
+{} {}
+--- stdout
+{"error": "@@TODO", "line": 1}

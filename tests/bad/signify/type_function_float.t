@@ -1,0 +1,9 @@
+# function is a float
+# expected: Python's verdict (oracle.py --mode crash, ../shared/socorro/siglists)
+tool: signify
+args: --jsonl
+status: 0
+--- input
+{"crashing_thread": 0, "threads": [{"frames": [{"function": 4.5}]}]}
+--- stdout
+{"signature": "", "proto_signature": "", "normalized_frames": []}

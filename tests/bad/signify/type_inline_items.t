@@ -1,0 +1,9 @@
+# inlines entries of odd types
+# expected: Python's verdict (oracle.py --mode crash, ../shared/socorro/siglists)
+tool: signify
+args: --jsonl
+status: 0
+--- input
+{"crashing_thread": 0, "threads": [{"frames": [{"function": "f", "inlines": [null, 1, {"function": 5}]}]}]}
+--- stdout
+{"signature": "", "proto_signature": "", "normalized_frames": []}

@@ -1,0 +1,9 @@
+# module_offset is a number
+# expected: Python's verdict (oracle.py --mode crash, ../shared/socorro/siglists)
+tool: signify
+args: --jsonl
+status: 0
+--- input
+{"crashing_thread": 0, "threads": [{"frames": [{"module": "m.dll", "module_offset": 16}]}]}
+--- stdout
+{"signature": "m.dll", "proto_signature": "m.dll", "normalized_frames": ["m.dll"], "notes": []}

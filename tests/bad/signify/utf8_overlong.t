@@ -1,0 +1,9 @@
+# overlong encoding of '/'
+# Python: UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc0 in position 40: invalid start byte
+tool: signify
+args: --jsonl
+status: 1
+--- input-gen
+{"threads": [{"frames": [{"function": "a\xc0\xafb"}]}]}\n
+--- stdout
+{"error": "@@TODO", "line": 1}

@@ -1,0 +1,9 @@
+# a 3-byte sequence cut short
+# Python: UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 40-41: invalid continuation byte
+tool: signify
+args: --jsonl
+status: 1
+--- input-gen
+{"threads": [{"frames": [{"function": "a\xe2\x82"}]}]}\n
+--- stdout
+{"error": "@@TODO", "line": 1}
