@@ -32,7 +32,7 @@ endif
 HAVE_GEN_TOOLS := $(shell command -v $(RE2C) >/dev/null 2>&1 && command -v $(LEMON) >/dev/null 2>&1 && echo yes)
 
 # ---- generated sources (sigc writes these; names fixed so make knows them) ----------------
-GEN_LIB_NAMES  = match_irrelevant match_prefix match_line_numbers match_trim_dll sentinels program
+GEN_LIB_NAMES  = match_irrelevant match_prefix match_line_numbers match_trim_dll sentinels
 GEN_TOOL_NAMES = match_lines
 GEN_LIB_C   = $(GEN_LIB_NAMES:%=$(GENDIR)/%.c)
 GEN_TOOL_C  = $(GEN_TOOL_NAMES:%=$(GENDIR)/%.c)

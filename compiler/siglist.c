@@ -154,26 +154,25 @@ static void parse_list(sgc_siglists *s, int li, sgc_diags *d)
         p.arena = &s->arena;
         p.pat = ln->text;
         p.patlen = ln->len;
-        p.first_in_list = i == 0;
+        /* lists are joined with '|' (flags only at the very start); sentinels compile alone */
+        p.first_in_list = i == 0 || !l->is_regex;
         p.names = &s->names[li];
-        p.groups = 1 + 0;
         if (ln->len > SGC_MAX_LINE_BYTES) {
             sgc_line_diag(d, SGC_ERROR, NULL, l, ln, 0,
                           "pattern is %zu bytes long (sigc limit %d)", ln->len, SGC_MAX_LINE_BYTES);
             continue;
         }
-        /* groups are numbered across the joined pattern; remember where the list stands */
-        static unsigned groups_so_far[SGC_NLISTS];
-        if (i == 0)
-            groups_so_far[li] = 1;
-        p.groups = groups_so_far[li];
+        /* groups are numbered across the joined pattern (sre counts from 1) */
+        if (i == 0 || !l->is_regex)
+            s->groups[li] = 1;
+        p.groups = s->groups[li];
         if (sgc_regex_parse(&p) < 0) {
             if (l->is_regex || strncmp(p.err, "unsupported:", 12) != 0)
                 sgc_line_diag(d, SGC_ERROR, NULL, l, ln, p.err_pos, "%s", p.err);
-            groups_so_far[li] = p.groups;
+            s->groups[li] = p.groups;
             continue;
         }
-        groups_so_far[li] = p.groups;
+        s->groups[li] = p.groups;
         ln->ast = p.root;
         if (!l->is_regex)
             continue;

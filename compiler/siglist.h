@@ -36,6 +36,7 @@ typedef struct sgc_siglists {
     sgc_list lists[SGC_NLISTS];
     sgc_arena arena;
     sgc_names names[SGC_NLISTS];
+    unsigned groups[SGC_NLISTS];
     char sha256[65];
 } sgc_siglists;
 

@@ -49,8 +49,9 @@ typedef struct bcase {
     char file[128];  /* sigc: the list file of $DIR that receives the input */
     int status, timeout, memory_mb, exact, batch;
     tbuf input;
-    int has_input, has_out, has_err;
+    int has_input, has_out, has_err, has_err_has;
     tbuf out, err;   /* expected lines, '\n'-terminated */
+    tbuf err_has;    /* lines that must each appear somewhere in stderr */
 } bcase;
 
 static int hexval(int c)
@@ -138,7 +139,7 @@ static int parse_case(bcase *c, const char *path, const char *name)
     copy_field(c->name, sizeof c->name, name);
     c->status = 0, c->timeout = 60, c->batch = 1;
     char *p = text, *end = text + len;
-    enum { HEAD, IN_RAW, IN_GEN, OUT, ERR } sec = HEAD;
+    enum { HEAD, IN_RAW, IN_GEN, OUT, ERR, ERR_HAS } sec = HEAD;
     char *gen_start = NULL;
     while (p < end) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -161,6 +162,8 @@ static int parse_case(bcase *c, const char *path, const char *name)
                 sec = OUT, c->has_out = 1;
             else if (!strcmp(m, "stderr"))
                 sec = ERR, c->has_err = 1;
+            else if (!strcmp(m, "stderr-has"))
+                sec = ERR_HAS, c->has_err_has = 1;
             else
                 is_marker = 0;
             if (is_marker) {
@@ -193,6 +196,7 @@ static int parse_case(bcase *c, const char *path, const char *name)
         case IN_GEN: break;
         case OUT: tb_add(&c->out, p, ll), tb_add(&c->out, "\n", 1); break;
         case ERR: tb_add(&c->err, p, ll), tb_add(&c->err, "\n", 1); break;
+        case ERR_HAS: tb_add(&c->err_has, p, ll), tb_add(&c->err_has, "\n", 1); break;
         }
         p = next;
     }
@@ -204,7 +208,7 @@ static int parse_case(bcase *c, const char *path, const char *name)
 
 static void free_case(bcase *c)
 {
-    free(c->input.s), free(c->out.s), free(c->err.s);
+    free(c->input.s), free(c->out.s), free(c->err.s), free(c->err_has.s);
 }
 
 /* ---- comparing output lines ----------------------------------------------------------
@@ -552,6 +556,22 @@ static void run_case(bcase *c)
         expand_vars(&exp, c->err.s ? c->err.s : "", c->err.len);
         lines_match(c->name, "stderr", &exp, r.err, strlen(r.err), 1, 0);
         free(exp.s);
+    }
+    if (c->has_err_has) {
+        tbuf exp = {0};
+        expand_vars(&exp, c->err_has.s ? c->err_has.s : "", c->err_has.len);
+        const char **es, **gs;
+        size_t *el, *glen;
+        size_t ne = split_lines(exp.s, exp.len, &es, &el);
+        size_t ng = split_lines(r.err, strlen(r.err), &gs, &glen);
+        for (size_t i = 0; i < ne; i++) {
+            size_t k = 0;
+            while (k < ng && !(glen[k] == el[i] && memcmp(gs[k], es[i], el[i]) == 0))
+                k++;
+            CHECK(k < ng, "%s: stderr lacks the line `%s` (first line: `%s`)", c->name,
+                  shorten(es[i], el[i]), ng ? shorten(gs[0], glen[0]) : "");
+        }
+        free(es), free(el), free(gs), free(glen), free(exp.s);
     }
     free(r.out), free(r.err);
 }

@@ -1,0 +1,580 @@
+/* emit_re2c.c — lowered regex ASTs -> re2c specs -> C matchers. Compiler stage.
+ * Each list becomes ONE rule (the alternation of its lines) in one re2c block, so re2c builds
+ * and minimizes one boolean DFA; code points are spelled as UTF-8 byte sequences (WTF-8:
+ * surrogates too) and the end of the subject is a virtual byte 0xFF, which WTF-8 never holds.
+ * Named definitions share the big Unicode classes. Output is a pure function of the lists. */
+#include "emit_re2c.h"
+#include "unicode.h"
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_OUTPUT_BYTES (16u << 20)   /* a generated C file larger than this is refused */
+
+/* Named re2c definitions for multi-byte classes, shared by the rules of one spec file. */
+typedef struct defs {
+    const sgc_node **sets;
+    size_t n, cap;
+    sgc_str text;          /* "c1 = ...;\n" lines */
+} defs;
+
+static int same_set(const sgc_node *a, const sgc_node *b)
+{
+    return a->nset == b->nset && memcmp(a->set, b->set, a->nset * sizeof *a->set) == 0;
+}
+
+static size_t utf8_enc(uint32_t cp, unsigned char *o)
+{
+    char tmp[4];
+    size_t n = sg_utf8_encode(cp, tmp);
+    memcpy(o, tmp, n);
+    return n;
+}
+
+/* Splits [lo,hi] into ranges whose UTF-8 encodings are byte-wise ranges (the classic
+ * utf8-ranges construction) and appends them as re2c alternatives. */
+static void utf8_split(sgc_str *o, uint32_t lo, uint32_t hi, int *first)
+{
+    static const uint32_t bounds[3] = {0x7F, 0x7FF, 0xFFFF};
+    for (int i = 0; i < 3; i++)
+        if (lo <= bounds[i] && hi > bounds[i]) {
+            utf8_split(o, lo, bounds[i], first);
+            utf8_split(o, bounds[i] + 1, hi, first);
+            return;
+        }
+    if (hi > 0x7F)
+        for (unsigned i = 1; i < 4; i++) {
+            uint32_t m = (1u << (6 * i)) - 1;
+            if ((lo & ~m) != (hi & ~m)) {
+                if ((lo & m) != 0) {
+                    utf8_split(o, lo, lo | m, first);
+                    utf8_split(o, (lo | m) + 1, hi, first);
+                    return;
+                }
+                if ((hi & m) != m) {
+                    utf8_split(o, lo, (hi & ~m) - 1, first);
+                    utf8_split(o, hi & ~m, hi, first);
+                    return;
+                }
+            }
+        }
+    unsigned char a[4], b[4];
+    size_t n = utf8_enc(lo, a);
+    utf8_enc(hi, b);
+    sgc_str_adds(o, *first ? "" : " | ");
+    *first = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (a[k] == b[k])
+            sgc_str_printf(o, "[\\x%02X]", a[k]);
+        else
+            sgc_str_printf(o, "[\\x%02X-\\x%02X]", a[k], b[k]);
+    }
+}
+
+/* re2c text for a set: one class for the ASCII part, byte sequences for the rest. */
+static void set_text(sgc_str *o, const sgc_node *s)
+{
+    int first = 1;
+    int ascii = 0;
+    for (size_t i = 0; i < s->nset; i++)
+        ascii |= s->set[i].lo < 0x80;
+    if (ascii) {
+        sgc_str_adds(o, "[");
+        for (size_t i = 0; i < s->nset && s->set[i].lo < 0x80; i++) {
+            uint32_t hi = s->set[i].hi > 0x7F ? 0x7F : s->set[i].hi;
+            if (hi == s->set[i].lo)
+                sgc_str_printf(o, "\\x%02X", s->set[i].lo);
+            else
+                sgc_str_printf(o, "\\x%02X-\\x%02X", s->set[i].lo, hi);
+        }
+        sgc_str_adds(o, "]");
+        first = 0;
+    }
+    for (size_t i = 0; i < s->nset; i++) {
+        if (s->set[i].hi < 0x80)
+            continue;
+        uint32_t lo = s->set[i].lo < 0x80 ? 0x80 : s->set[i].lo;
+        utf8_split(o, lo, s->set[i].hi, &first);
+    }
+}
+
+static int all_ascii(const sgc_node *s) { return s->set[s->nset - 1].hi < 0x80; }
+static int single(const sgc_node *s) { return s->kind == SGC_N_SET && s->nset == 1 && s->set[0].lo == s->set[0].hi; }
+
+static void lit_char(sgc_str *o, uint32_t cp)
+{
+    unsigned char b[4];
+    size_t n = utf8_enc(cp, b);
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = b[k];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+            c == ':' || c == '<' || c == '>' || c == ' ' || c == '.' || c == '-' || c == ',')
+            sgc_str_add(o, (const char *)&c, 1);
+        else
+            sgc_str_printf(o, "\\x%02X", c);
+    }
+}
+
+static void emit_node(defs *df, sgc_str *o, const sgc_node *n);
+
+static void emit_set(defs *df, sgc_str *o, const sgc_node *s)
+{
+    if (single(s)) {
+        sgc_str_adds(o, "\"");
+        lit_char(o, s->set[0].lo);
+        sgc_str_adds(o, "\"");
+        return;
+    }
+    if (all_ascii(s)) {
+        set_text(o, s);
+        return;
+    }
+    size_t i = 0;
+    while (i < df->n && !same_set(df->sets[i], s))
+        i++;
+    if (i == df->n) {
+        if (df->n == df->cap) {
+            df->cap = df->cap ? 2 * df->cap : 16;
+            df->sets = sgc_xrealloc(df->sets, df->cap * sizeof *df->sets);
+        }
+        df->sets[df->n++] = s;
+        sgc_str_printf(&df->text, "    c%zu = ", i + 1);
+        set_text(&df->text, s);
+        sgc_str_adds(&df->text, ";\n");
+    }
+    sgc_str_printf(o, "c%zu", i + 1);
+}
+
+static void emit_group(defs *df, sgc_str *o, const sgc_node *n)
+{
+    if (n->kind == SGC_N_SET || n->kind == SGC_N_END) {
+        emit_node(df, o, n);
+        return;
+    }
+    sgc_str_adds(o, "(");
+    emit_node(df, o, n);
+    sgc_str_adds(o, ")");
+}
+
+static void emit_node(defs *df, sgc_str *o, const sgc_node *n)
+{
+    switch (n->kind) {
+    case SGC_N_SET: emit_set(df, o, n); break;
+    case SGC_N_END: sgc_str_adds(o, "[\\xFF]"); break;
+    case SGC_N_CAT:
+        for (size_t i = 0; i < n->nkids; i++) {
+            const sgc_node *k = n->kids[i];
+            if (i)
+                sgc_str_adds(o, " ");
+            if (single(k)) { /* a run of literal code points is one re2c string */
+                sgc_str_adds(o, "\"");
+                for (; i < n->nkids && single(n->kids[i]); i++)
+                    lit_char(o, n->kids[i]->set[0].lo);
+                i--;
+                sgc_str_adds(o, "\"");
+            } else
+                emit_group(df, o, k);
+        }
+        break;
+    case SGC_N_ALT:
+        for (size_t i = 0; i < n->nkids; i++) {
+            if (i)
+                sgc_str_adds(o, "\n      | ");
+            emit_node(df, o, n->kids[i]);
+        }
+        break;
+    case SGC_N_REP:
+        emit_group(df, o, n->kids[0]);
+        if (n->min == 0 && n->max == 1)
+            sgc_str_adds(o, "?");
+        else if (n->min == 0 && n->max == SGC_INF)
+            sgc_str_adds(o, "*");
+        else if (n->min == 1 && n->max == SGC_INF)
+            sgc_str_adds(o, "+");
+        else if (n->max == SGC_INF)
+            sgc_str_printf(o, "{%u,}", n->min);
+        else if (n->min == n->max)
+            sgc_str_printf(o, "{%u}", n->min);
+        else
+            sgc_str_printf(o, "{%u,%u}", n->min, n->max);
+        break;
+    default: /* EMPTY / NEVER never reach here (callers test first) */
+        sgc_str_adds(o, "\"\"");
+        break;
+    }
+}
+
+/* What one matcher function does: always 1, always 0, or run a DFA for `n`. */
+enum { M_NEVER, M_ALWAYS, M_DFA };
+static int classify(const sgc_node *n)
+{
+    if (n->kind == SGC_N_NEVER)
+        return M_NEVER;
+    if (sgc_nullable(n))
+        return M_ALWAYS;
+    return M_DFA;
+}
+
+static void emit_function(defs *df, sgc_str *o, const char *proto, const sgc_node *n)
+{
+    int m = classify(n);
+    sgc_str_printf(o, "%s\n{\n", proto);
+    if (m != M_DFA) {
+        sgc_str_printf(o, "    (void)s;\n    (void)len;\n    return %d;\n}\n", m == M_ALWAYS);
+        return;
+    }
+    sgc_str_adds(o, "    size_t i = 0, mar = 0;\n    (void)mar;\n/*!re2c\n    ");
+    emit_node(df, o, n);
+    sgc_str_adds(o, "\n        { return 1; }\n    * { return 0; }\n*/\n}\n");
+}
+
+static const char *spec_prologue =
+    "#define YYPEEK() ((unsigned char)(i < len ? (unsigned char)s[i] : 0xFFu))\n"
+    "#define YYSKIP() (++i)\n"
+    "#define YYBACKUP() (mar = i)\n"
+    "#define YYRESTORE() (i = mar)\n";
+
+/* Assembles prologue + definitions block + body into one spec. */
+static void spec_finish(sgc_str *spec, const char *head, defs *df, const sgc_str *body)
+{
+    sgc_str_adds(spec, head);
+    sgc_str_adds(spec, spec_prologue);
+    sgc_str_adds(spec, "/*!re2c\n    re2c:define:YYCTYPE = \"unsigned char\";\n"
+                       "    re2c:yyfill:enable = 0;\n");
+    if (df->text.p)
+        sgc_str_adds(spec, df->text.p);
+    sgc_str_adds(spec, "*/\n");
+    if (body->p)
+        sgc_str_adds(spec, body->p);
+}
+
+static int write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    size_t w = fwrite(data, 1, len, f);
+    int bad = fclose(f) != 0 || w != len;
+    return bad ? -1 : 0;
+}
+
+/* Runs re2c on in -> out with a time limit; its stderr goes to errfile. */
+static int run_re2c(const sgc_emit_opts *o, const char *in, const char *out, const char *errfile,
+                    char *why, size_t whysz)
+{
+    char *argv[16];
+    int ac = 0;
+    argv[ac++] = (char *)(uintptr_t)o->re2c;
+    argv[ac++] = "-W";
+    argv[ac++] = "-i";
+    argv[ac++] = "--no-generation-date";
+    argv[ac++] = "--no-version";
+    argv[ac++] = "--api";
+    argv[ac++] = "custom";
+    char flags[64] = "";
+    if (o->re2c_flags && *o->re2c_flags) {
+        snprintf(flags, sizeof flags, "%s", o->re2c_flags);
+        argv[ac++] = flags;
+    }
+    argv[ac++] = "-o";
+    argv[ac++] = (char *)(uintptr_t)out;
+    argv[ac++] = (char *)(uintptr_t)in;
+    argv[ac] = NULL;
+    pid_t pid = fork();
+    if (pid < 0) {
+        snprintf(why, whysz, "cannot fork: %s", strerror(errno));
+        return -1;
+    }
+    if (pid == 0) {
+        FILE *e = freopen(errfile, "w", stderr);
+        (void)e;
+        execvp(argv[0], argv);
+        fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
+        _exit(127);
+    }
+    unsigned waited_ms = 0, limit_ms = (o->timeout_s ? o->timeout_s : 60) * 1000u;
+    int st = 0;
+    for (;;) {
+        pid_t r = waitpid(pid, &st, WNOHANG);
+        if (r == pid)
+            break;
+        if (r < 0 && errno != EINTR) {
+            snprintf(why, whysz, "waitpid: %s", strerror(errno));
+            return -1;
+        }
+        if (waited_ms >= limit_ms) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &st, 0);
+            snprintf(why, whysz, "re2c took more than %u s (sigc time limit): the DFA is too big",
+                     limit_ms / 1000);
+            return -1;
+        }
+        struct timespec ts = {0, 5 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+        waited_ms += 5;
+    }
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        size_t n = 0;
+        char *msg = sgc_read_file(errfile, &n);
+        snprintf(why, whysz, "re2c failed: %s", msg && n ? msg : "(no message)");
+        free(msg);
+        size_t l = strlen(why);
+        while (l && why[l - 1] == '\n')
+            why[--l] = 0;
+        return -1;
+    }
+    struct stat sb;
+    if (stat(out, &sb) == 0 && (size_t)sb.st_size > MAX_OUTPUT_BYTES) {
+        snprintf(why, whysz, "re2c wrote %lld bytes, more than sigc's limit of %u: the DFA is too big",
+                 (long long)sb.st_size, MAX_OUTPUT_BYTES);
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct job {
+    char name[64];   /* output base name, e.g. match_prefix */
+    sgc_str spec;
+} job;
+
+static int finish_job(const sgc_emit_opts *o, const char *tmp, const char *outdir, job *j,
+                      const char *blame, sgc_diags *d)
+{
+    char in[4096], out[4096], err[4096], why[1024];
+    snprintf(in, sizeof in, "%s/%s.re", tmp, j->name);
+    snprintf(out, sizeof out, "%s/%s.c", outdir, j->name);
+    snprintf(err, sizeof err, "%s/%s.err", tmp, j->name);
+    if (write_file(in, j->spec.p, j->spec.len) < 0) {
+        sgc_diag_add(d, SGC_ERROR, NULL, in, 0, 0, NULL, "cannot write: %s", strerror(errno));
+        return -1;
+    }
+    if (o->keep_re) {
+        char keep[4096];
+        snprintf(keep, sizeof keep, "%s/%s.re", o->keep_re, j->name);
+        write_file(keep, j->spec.p, j->spec.len);
+    }
+    int r = run_re2c(o, in, out, err, why, sizeof why);
+    unlink(in);
+    unlink(err);
+    if (r < 0) {
+        unlink(out);
+        sgc_diag_add(d, SGC_ERROR, NULL, blame, 0, 0, NULL, "%s", why);
+    }
+    return r;
+}
+
+static sgc_node *list_union(sgc_arena *a, const sgc_list *l)
+{
+    sgc_node *u = sgc_arena_alloc(a, sizeof *u);
+    u->kind = SGC_N_ALT;
+    u->kids = sgc_arena_alloc(a, (l->n ? l->n : 1) * sizeof *u->kids);
+    for (size_t i = 0; i < l->n; i++)
+        if (l->lines[i].low)
+            u->kids[u->nkids++] = l->lines[i].low;
+    if (l->n == 0) /* Socorro quirk: "|".join([]) == "" matches every string (siglists_utils) */
+        u->kind = SGC_N_EMPTY;
+    else if (u->nkids == 1)
+        return u->kids[0];
+    else if (u->nkids == 0)
+        u->kind = SGC_N_NEVER;
+    return u;
+}
+
+/* The exact-string matcher for sentinels: each line's text (not parsed) then END. */
+static sgc_node *sentinel_union(sgc_arena *a, const sgc_list *l, size_t only, int one)
+{
+    sgc_node *u = sgc_arena_alloc(a, sizeof *u);
+    u->kind = SGC_N_ALT;
+    u->kids = sgc_arena_alloc(a, (l->n ? l->n : 1) * sizeof *u->kids);
+    for (size_t i = 0; i < l->n; i++) {
+        if (one && i != only)
+            continue;
+        const sgc_line *ln = &l->lines[i];
+        sgc_node *c = sgc_arena_alloc(a, sizeof *c);
+        c->kind = SGC_N_CAT;
+        c->kids = sgc_arena_alloc(a, (ln->len + 1) * sizeof *c->kids);
+        for (size_t k = 0; k < ln->len;) {
+            uint32_t cp;
+            k += sg_utf8_decode(ln->text + k, ln->len - k, &cp);
+            sgc_node *x = sgc_arena_alloc(a, sizeof *x);
+            x->kind = SGC_N_SET;
+            x->set = sgc_arena_alloc(a, sizeof *x->set);
+            x->set[0].lo = x->set[0].hi = cp;
+            x->nset = 1;
+            c->kids[c->nkids++] = x;
+        }
+        sgc_node *e = sgc_arena_alloc(a, sizeof *e);
+        e->kind = SGC_N_END;
+        c->kids[c->nkids++] = e;
+        u->kids[u->nkids++] = c;
+    }
+    if (u->nkids == 0)
+        u->kind = SGC_N_NEVER;
+    return u;
+}
+
+static void header(sgc_str *o, const sgc_siglists *s, const char *what)
+{
+    sgc_str_printf(o, "/* generated by: sigc build %s (%s; do not edit) */\n", s->dir, what);
+    sgc_str_adds(o, "/* Python re.match(\"|\".join(lines), s) as one DFA over the WTF-8 bytes of s and a\n"
+                    " * virtual end byte 0xFF (for $ and \\Z); see docs/sigc.md. */\n");
+}
+
+/* Pattern text inside a C comment: no comment delimiters, no control bytes. */
+static const char *comment_escape(sgc_str *o, const char *s, size_t len)
+{
+    o->len = 0;
+    sgc_str_add(o, "", 0);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F)
+            sgc_str_printf(o, "\\x%02x", c);
+        else if (c == '/' && ((i + 1 < len && s[i + 1] == '*') || (i > 0 && s[i - 1] == '*')))
+            sgc_str_adds(o, "\\/");
+        else
+            sgc_str_add(o, (const char *)&c, 1);
+    }
+    return o->p;
+}
+
+int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts *o, sgc_diags *d)
+{
+    const char *tmpbase = getenv("TMPDIR");
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s/sigc.XXXXXX", tmpbase && *tmpbase ? tmpbase : "/tmp");
+    if (!mkdtemp(tmp)) {
+        sgc_diag_add(d, SGC_ERROR, NULL, tmp, 0, 0, NULL, "cannot create a temporary directory: %s",
+                     strerror(errno));
+        return -1;
+    }
+    mkdir(outdir, 0777);
+    sgc_arena a;
+    memset(&a, 0, sizeof a);
+    int rc = 0;
+    static const char *fnames[SGC_NLISTS] = {"match_irrelevant", "match_prefix", "match_line_numbers",
+                                             "match_trim_dll", "sentinels"};
+    /* one file per regex list */
+    for (int li = 0; li < SGC_L_SENTINELS; li++) {
+        const sgc_list *l = &s->lists[li];
+        job j;
+        memset(&j, 0, sizeof j);
+        snprintf(j.name, sizeof j.name, "%s", fnames[li]);
+        defs df;
+        memset(&df, 0, sizeof df);
+        sgc_str body = {0}, head = {0}, proto = {0};
+        char what[256];
+        snprintf(what, sizeof what, "%s: %zu patterns%s", l->file, l->n, l->present ? "" : ", file absent");
+        header(&head, s, what);
+        sgc_str_adds(&head, "#include \"matchers.h\"\n\n");
+        sgc_node *u = l->present ? list_union(&a, l) : NULL;
+        sgc_str_printf(&proto, "int sg_match_%s(const char *s, size_t len)", l->name);
+        if (!u) {
+            sgc_str_printf(&body, "%s\n{\n    (void)s;\n    (void)len;\n    return 0; /* list absent */\n}\n",
+                           proto.p);
+        } else
+            emit_function(&df, &body, proto.p, u);
+        spec_finish(&j.spec, head.p, &df, &body);
+        if (finish_job(o, tmp, outdir, &j, l->path, d) < 0)
+            rc = -1;
+        sgc_str_free(&body);
+        sgc_str_free(&head);
+        sgc_str_free(&proto);
+        sgc_str_free(&df.text);
+        free(df.sets);
+        sgc_str_free(&j.spec);
+    }
+    /* sentinels.c: the exact lookup, which lists were present, the digest */
+    {
+        const sgc_list *l = &s->lists[SGC_L_SENTINELS];
+        job j;
+        memset(&j, 0, sizeof j);
+        snprintf(j.name, sizeof j.name, "sentinels");
+        defs df;
+        memset(&df, 0, sizeof df);
+        sgc_str body = {0}, head = {0}, esc = {0};
+        char what[256];
+        snprintf(what, sizeof what, "%s: %zu sentinels", l->file, l->n);
+        header(&head, s, what);
+        sgc_str_adds(&head, "#include \"matchers.h\"\n\n");
+        sgc_str_adds(&body, "const sg_listinfo sg_lists[5] = {\n");
+        for (int li = 0; li < SGC_NLISTS; li++)
+            sgc_str_printf(&body, "    {\"%s\", \"%s\", %d, %zuu},\n", s->lists[li].name,
+                           s->lists[li].file, s->lists[li].present, s->lists[li].n);
+        sgc_str_printf(&body, "};\nconst char sg_siglists_sha256[65] = \"%s\";\n\n", s->sha256);
+        /* Socorro quirk: sentinels are compared with ==, never as regexes (rules.py) */
+        emit_function(&df, &body, "int sg_is_sentinel(const char *s, size_t len)",
+                      sentinel_union(&a, l, 0, 0));
+        spec_finish(&j.spec, head.p, &df, &body);
+        if (finish_job(o, tmp, outdir, &j, l->path, d) < 0)
+            rc = -1;
+        sgc_str_free(&body);
+        sgc_str_free(&head);
+        sgc_str_free(&esc);
+        sgc_str_free(&df.text);
+        free(df.sets);
+        sgc_str_free(&j.spec);
+    }
+    /* match_lines.c: one small DFA per line, for `sgmatch --lines` */
+    {
+        job j;
+        memset(&j, 0, sizeof j);
+        snprintf(j.name, sizeof j.name, "match_lines");
+        defs df;
+        memset(&df, 0, sizeof df);
+        sgc_str body = {0}, head = {0}, table = {0}, esc = {0};
+        header(&head, s, "one matcher per pattern line, for sgmatch --lines");
+        sgc_str_adds(&head,
+                     "#include <stddef.h>\n\n"
+                     "typedef struct sg_line_matcher {\n"
+                     "    const char *list;  /* matchers.h list name */\n"
+                     "    unsigned line;     /* 1-based physical line in the list file */\n"
+                     "    int (*match)(const char *s, size_t len);\n"
+                     "} sg_line_matcher;\n"
+                     "extern const sg_line_matcher sg_line_matchers[];\n"
+                     "extern const size_t sg_line_matchers_n;\n\n");
+        size_t count = 0;
+        sgc_str_adds(&table, "const sg_line_matcher sg_line_matchers[] = {\n");
+        for (int li = 0; li < SGC_NLISTS; li++) {
+            const sgc_list *l = &s->lists[li];
+            for (size_t k = 0; k < l->n; k++) {
+                const sgc_line *ln = &l->lines[k];
+                sgc_node *n = li == SGC_L_SENTINELS ? sentinel_union(&a, l, k, 1) : ln->low;
+                if (!n)
+                    continue;
+                char proto[128];
+                snprintf(proto, sizeof proto, "static int l_%s_%u(const char *s, size_t len)", l->name,
+                         ln->lineno);
+                sgc_str_printf(&body, "/* %s:%u: %s */\n", l->file, ln->lineno,
+                               comment_escape(&esc, ln->text, ln->len));
+                emit_function(&df, &body, proto, n);
+                sgc_str_printf(&table, "    {\"%s\", %uu, l_%s_%u},\n", l->name, ln->lineno, l->name,
+                               ln->lineno);
+                count++;
+            }
+        }
+        if (!count)
+            sgc_str_adds(&table, "    {NULL, 0u, NULL},\n");
+        sgc_str_printf(&table, "};\nconst size_t sg_line_matchers_n = %zu;\n", count);
+        sgc_str_add(&body, table.p, table.len);
+        spec_finish(&j.spec, head.p, &df, &body);
+        if (finish_job(o, tmp, outdir, &j, s->dir, d) < 0)
+            rc = -1;
+        sgc_str_free(&body);
+        sgc_str_free(&head);
+        sgc_str_free(&table);
+        sgc_str_free(&esc);
+        sgc_str_free(&df.text);
+        free(df.sets);
+        sgc_str_free(&j.spec);
+    }
+    rmdir(tmp);
+    sgc_arena_free(&a);
+    return rc;
+}

@@ -1,0 +1,9 @@
+# crashing_thread 1e0 is a float 1.0
+# expected: Python's verdict (oracle.py --mode crash, ../shared/socorro/siglists)
+tool: signify
+args: --jsonl
+status: 0
+--- input
+{"crashing_thread": 1e0, "threads": [{"frames": [{"function": "t0"}]}, {"frames": [{"function": "t1"}]}]}
+--- stdout
+{"signature": "t1", "proto_signature": "t1", "normalized_frames": ["t1"], "notes": []}

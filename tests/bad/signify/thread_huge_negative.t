@@ -1,0 +1,9 @@
+# crashing_thread a negative int beyond 64 bits
+# expected: Python's verdict (oracle.py --mode crash, ../shared/socorro/siglists)
+tool: signify
+args: --jsonl
+status: 0
+--- input
+{"crashing_thread": -1000000000000000000000000000000, "threads": [{"frames": [{"function": "t0"}]}, {"frames": [{"function": "t1"}]}, {"frames": [{"function": "t2"}]}]}
+--- stdout
+{"signature": "EMPTY: no frame data available", "proto_signature": "", "normalized_frames": [], "notes": ["SignatureGenerationRule: CSignatureTool: no frame data for crashing thread (-1000000000000000000000000000000)"]}

@@ -1,0 +1,9 @@
+# crashing_thread True is 1
+# expected: Python's verdict (oracle.py --mode crash, ../shared/socorro/siglists)
+tool: signify
+args: --jsonl
+status: 0
+--- input
+{"crashing_thread": true, "threads": [{"frames": [{"function": "t0"}]}, {"frames": [{"function": "t1"}]}, {"frames": [{"function": "t2"}]}]}
+--- stdout
+{"signature": "t1", "proto_signature": "t1", "normalized_frames": ["t1"], "notes": []}
