@@ -167,13 +167,13 @@ test-asan:
 # for FUZZ_SECONDS; crashes land in $(BUILD)/fuzz/crashes/ and make fails.
 FUZZ_SECONDS ?= 60
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_RT       = fuzz_crash fuzz_normalize
+FUZZ_RT       = fuzz_crash fuzz_normalize fuzz_jsonstr
 FUZZ_COMP     = fuzz_regex fuzz_rules
 FUZZ_TARGETS  = $(filter $(FUZZ_RT) $(FUZZ_COMP),$(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
 .PHONY: fuzz-build valgrind
 fuzz:
 	ASAN_OPTIONS=detect_leaks=0 $(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz CC=clang \
-	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" LDFLAGS="$(FUZZ_SAN)" all fuzz-build
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" LDFLAGS="$(FUZZ_SAN)" fuzz-build
 	SHARED=$(SHARED) tests/fuzz/seed.sh $(BUILD)/fuzz/seeds
 	@mkdir -p $(BUILD)/fuzz/crashes; fail=0; for t in $(FUZZ_TARGETS); do \
 	  mkdir -p $(BUILD)/fuzz/corpus/$$t $(BUILD)/fuzz/seeds/$$t; \

@@ -124,6 +124,28 @@ static void lit_char(sgc_str *o, uint32_t cp)
 
 static void emit_node(defs *df, sgc_str *o, const sgc_node *n);
 
+static int covers_non_ascii(const sgc_node *n)
+{
+    if (n->kind != SGC_N_SET)
+        return 0;
+    const sgc_range *last = &n->set[n->nset - 1];
+    return last->hi == 0x10FFFF && last->lo <= 0x80;
+}
+
+/* The ASCII part of a set plus all bytes 0x80..0xFE (never the end marker 0xFF). */
+static void byte_class(sgc_str *o, const sgc_node *s)
+{
+    sgc_str_adds(o, "[");
+    for (size_t i = 0; i < s->nset && s->set[i].lo < 0x80; i++) {
+        uint32_t hi = s->set[i].hi > 0x7F ? 0x7F : s->set[i].hi;
+        if (hi == s->set[i].lo)
+            sgc_str_printf(o, "\\x%02X", s->set[i].lo);
+        else
+            sgc_str_printf(o, "\\x%02X-\\x%02X", s->set[i].lo, hi);
+    }
+    sgc_str_adds(o, "\\x80-\\xFE]");
+}
+
 static void emit_set(defs *df, sgc_str *o, const sgc_node *s)
 {
     if (single(s)) {
@@ -191,6 +213,18 @@ static void emit_node(defs *df, sgc_str *o, const sgc_node *n)
         }
         break;
     case SGC_N_REP:
+        if (n->max == SGC_INF && covers_non_ascii(n->kids[0])) {
+            /* On valid WTF-8, a run of whole code points from such a set is exactly a run of
+             * bytes from its ASCII part plus every non-ASCII byte (what follows always starts
+             * on a code point boundary): bytes keep the DFA free of UTF-8 decoding states. */
+            if (n->min > 1) {
+                emit_group(df, o, n->kids[0]);
+                sgc_str_printf(o, "{%u} ", n->min - 1);
+            }
+            byte_class(o, n->kids[0]);
+            sgc_str_adds(o, n->min ? "+" : "*");
+            break;
+        }
         emit_group(df, o, n->kids[0]);
         if (n->min == 0 && n->max == 1)
             sgc_str_adds(o, "?");
@@ -222,21 +256,48 @@ static int classify(const sgc_node *n)
     return M_DFA;
 }
 
-static void emit_function(defs *df, sgc_str *o, const char *proto, const sgc_node *n)
+/* One DFA: `static int NAME(const unsigned char *s)`, s ending with the byte 0xFF. */
+static void emit_dfa(defs *df, sgc_str *o, const char *name, const sgc_node *n)
 {
-    int m = classify(n);
-    sgc_str_printf(o, "%s\n{\n", proto);
-    if (m != M_DFA) {
-        sgc_str_printf(o, "    (void)s;\n    (void)len;\n    return %d;\n}\n", m == M_ALWAYS);
-        return;
-    }
+    sgc_str_printf(o, "static int %s(const unsigned char *s)\n{\n", name);
     sgc_str_adds(o, "    size_t i = 0, mar = 0;\n    (void)mar;\n/*!re2c\n    ");
     emit_node(df, o, n);
-    sgc_str_adds(o, "\n        { return 1; }\n    * { return 0; }\n*/\n}\n");
+    sgc_str_adds(o, "\n        { return 1; }\n    * { return 0; }\n*/\n}\n\n");
+}
+
+/* The public function: a constant, or the OR of the group DFAs over a copy of s that ends
+ * with 0xFF (so the DFAs need no bounds checks: they stop at that byte, which WTF-8 never
+ * holds). */
+static void emit_wrapper(sgc_str *o, const char *proto, const char *base, size_t ngroups, int constant)
+{
+    sgc_str_printf(o, "%s\n{\n", proto);
+    if (ngroups == 0) {
+        sgc_str_printf(o, "    (void)s;\n    (void)len;\n    return %d;\n}\n", constant);
+        return;
+    }
+    sgc_str_adds(o, "    unsigned char local[SG_MATCH_LOCAL];\n"
+                    "    unsigned char *b = len < sizeof local ? local : (unsigned char *)malloc(len + 1);\n"
+                    "    if (!b)\n"
+                    "        return 0; /* out of memory: no match rather than an unbounded read */\n"
+                    "    if (len)\n"
+                    "        memcpy(b, s, len);\n"
+                    "    b[len] = 0xFF;\n"
+                    "    int r = ");
+    for (size_t g = 0; g < ngroups; g++)
+        sgc_str_printf(o, "%s%s_%zu(b)", g ? "\n        || " : "", base, g + 1);
+    sgc_str_adds(o, ";\n    if (b != local)\n        free(b);\n    return r;\n}\n");
 }
 
 static const char *spec_prologue =
-    "#define YYPEEK() ((unsigned char)(i < len ? (unsigned char)s[i] : 0xFFu))\n"
+    "#include <stdlib.h>\n"
+    "#include <string.h>\n"
+    "#if defined(__GNUC__) && !defined(__clang__)\n"
+    "/* DFA code is one big goto graph: gcc's -O2 jump threading and dominator passes take\n"
+    " * most of its compile time here for little gain, so matchers use -O1 without them. */\n"
+    "#pragma GCC optimize(\"O1\", \"no-tree-dominator-opts\")\n"
+    "#endif\n"
+    "#define SG_MATCH_LOCAL 512 /* longer subjects are copied to the heap */\n"
+    "#define YYPEEK() (s[i])\n"
     "#define YYSKIP() (++i)\n"
     "#define YYBACKUP() (mar = i)\n"
     "#define YYRESTORE() (i = mar)\n";
@@ -247,7 +308,7 @@ static void spec_finish(sgc_str *spec, const char *head, defs *df, const sgc_str
     sgc_str_adds(spec, head);
     sgc_str_adds(spec, spec_prologue);
     sgc_str_adds(spec, "/*!re2c\n    re2c:define:YYCTYPE = \"unsigned char\";\n"
-                       "    re2c:yyfill:enable = 0;\n");
+                       "    re2c:yyfill:enable = 0;\n    re2c:sentinel = 255;\n");
     if (df->text.p)
         sgc_str_adds(spec, df->text.p);
     sgc_str_adds(spec, "*/\n");
@@ -363,6 +424,8 @@ static int finish_job(const sgc_emit_opts *o, const char *tmp, const char *outdi
     int r = run_re2c(o, in, out, err, why, sizeof why);
     unlink(in);
     unlink(err);
+    if (r == 0)
+        chmod(out, 0644); /* re2c creates its output private; generated sources are not */
     if (r < 0) {
         unlink(out);
         sgc_diag_add(d, SGC_ERROR, NULL, blame, 0, 0, NULL, "%s", why);
@@ -385,6 +448,68 @@ static sgc_node *list_union(sgc_arena *a, const sgc_list *l)
     else if (u->nkids == 0)
         u->kind = SGC_N_NEVER;
     return u;
+}
+
+/* Lines with an unbounded repeat make re2c's single DFA multiply: a `.*X` line combined with
+ * a trie of literals needs a state per (trie node, progress in X) pair, and longest-match
+ * scanning goes on after the first accept. So a list is split into groups, each one DFA, and
+ * the matcher is their OR (still exactly Python's verdict): all lines without unbounded
+ * repeats together (a trie), all lines that start with an unbounded repeat together (an
+ * Aho-Corasick-like scanner), and every other line with an unbounded repeat on its own. */
+static int has_star(const sgc_node *n)
+{
+    if (n->kind == SGC_N_REP && n->max == SGC_INF)
+        return 1;
+    for (size_t i = 0; i < n->nkids; i++)
+        if (has_star(n->kids[i]))
+            return 1;
+    return 0;
+}
+
+static int starts_with_star(const sgc_node *n)
+{
+    while (n->kind == SGC_N_CAT && n->nkids)
+        n = n->kids[0];
+    return n->kind == SGC_N_REP && n->max == SGC_INF && n->min == 0;
+}
+
+static void emit_grouped(sgc_arena *a, defs *df, sgc_str *o, const char *proto, const char *base,
+                         sgc_node *u)
+{
+    int m = classify(u);
+    if (m != M_DFA) {
+        emit_wrapper(o, proto, base, 0, m == M_ALWAYS);
+        return;
+    }
+    size_t ngroups = 0;
+    size_t cap = u->kind == SGC_N_ALT ? u->nkids : 1;
+    sgc_node **groups = sgc_arena_alloc(a, (cap + 2) * sizeof *groups);
+    if (u->kind != SGC_N_ALT)
+        groups[ngroups++] = u;
+    else {
+        sgc_node *plain = NULL, *floating = NULL;
+        for (size_t i = 0; i < u->nkids; i++) {
+            sgc_node *k = u->kids[i];
+            sgc_node **slot = !has_star(k) ? &plain : starts_with_star(k) ? &floating : NULL;
+            if (!slot) {
+                groups[ngroups++] = k;
+                continue;
+            }
+            if (!*slot) {
+                *slot = sgc_arena_alloc(a, sizeof **slot);
+                (*slot)->kind = SGC_N_ALT;
+                (*slot)->kids = sgc_arena_alloc(a, u->nkids * sizeof *u->kids);
+                groups[ngroups++] = *slot;
+            }
+            (*slot)->kids[(*slot)->nkids++] = k;
+        }
+    }
+    for (size_t g = 0; g < ngroups; g++) {
+        char name[160];
+        snprintf(name, sizeof name, "%s_%zu", base, g + 1);
+        emit_dfa(df, o, name, groups[g]);
+    }
+    emit_wrapper(o, proto, base, ngroups, 0);
 }
 
 /* The exact-string matcher for sentinels: each line's text (not parsed) then END. */
@@ -473,13 +598,16 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
         snprintf(what, sizeof what, "%s: %zu patterns%s", l->file, l->n, l->present ? "" : ", file absent");
         header(&head, s, what);
         sgc_str_adds(&head, "#include \"matchers.h\"\n\n");
-        sgc_node *u = l->present ? list_union(&a, l) : NULL;
         sgc_str_printf(&proto, "int sg_match_%s(const char *s, size_t len)", l->name);
-        if (!u) {
+        if (!l->present) {
             sgc_str_printf(&body, "%s\n{\n    (void)s;\n    (void)len;\n    return 0; /* list absent */\n}\n",
                            proto.p);
         } else
-            emit_function(&df, &body, proto.p, u);
+        {
+            char base[64];
+            snprintf(base, sizeof base, "m_%s", l->name);
+            emit_grouped(&a, &df, &body, proto.p, base, list_union(&a, l));
+        }
         spec_finish(&j.spec, head.p, &df, &body);
         if (finish_job(o, tmp, outdir, &j, l->path, d) < 0)
             rc = -1;
@@ -509,8 +637,8 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
                            s->lists[li].file, s->lists[li].present, s->lists[li].n);
         sgc_str_printf(&body, "};\nconst char sg_siglists_sha256[65] = \"%s\";\n\n", s->sha256);
         /* Socorro quirk: sentinels are compared with ==, never as regexes (rules.py) */
-        emit_function(&df, &body, "int sg_is_sentinel(const char *s, size_t len)",
-                      sentinel_union(&a, l, 0, 0));
+        emit_grouped(&a, &df, &body, "int sg_is_sentinel(const char *s, size_t len)", "m_sentinel",
+                     sentinel_union(&a, l, 0, 0));
         spec_finish(&j.spec, head.p, &df, &body);
         if (finish_job(o, tmp, outdir, &j, l->path, d) < 0)
             rc = -1;
@@ -531,11 +659,14 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
         sgc_str body = {0}, head = {0}, table = {0}, esc = {0};
         header(&head, s, "one matcher per pattern line, for sgmatch --lines");
         sgc_str_adds(&head,
-                     "#include <stddef.h>\n\n"
+                     "#include <stddef.h>\n"
+                     "/* One per pattern line: match is NULL when the verdict does not depend on s\n"
+                     " * (then it is `constant`); otherwise s must end with the byte 0xFF. */\n"
                      "typedef struct sg_line_matcher {\n"
                      "    const char *list;  /* matchers.h list name */\n"
                      "    unsigned line;     /* 1-based physical line in the list file */\n"
-                     "    int (*match)(const char *s, size_t len);\n"
+                     "    int constant;\n"
+                     "    int (*match)(const unsigned char *s);\n"
                      "} sg_line_matcher;\n"
                      "extern const sg_line_matcher sg_line_matchers[];\n"
                      "extern const size_t sg_line_matchers_n;\n\n");
@@ -548,19 +679,22 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
                 sgc_node *n = li == SGC_L_SENTINELS ? sentinel_union(&a, l, k, 1) : ln->low;
                 if (!n)
                     continue;
-                char proto[128];
-                snprintf(proto, sizeof proto, "static int l_%s_%u(const char *s, size_t len)", l->name,
-                         ln->lineno);
+                char fname[128];
+                snprintf(fname, sizeof fname, "l_%s_%u", l->name, ln->lineno);
+                int m = classify(n);
                 sgc_str_printf(&body, "/* %s:%u: %s */\n", l->file, ln->lineno,
                                comment_escape(&esc, ln->text, ln->len));
-                emit_function(&df, &body, proto, n);
-                sgc_str_printf(&table, "    {\"%s\", %uu, l_%s_%u},\n", l->name, ln->lineno, l->name,
-                               ln->lineno);
+                if (m == M_DFA) {
+                    emit_dfa(&df, &body, fname, n);
+                    sgc_str_printf(&table, "    {\"%s\", %uu, 0, %s},\n", l->name, ln->lineno, fname);
+                } else
+                    sgc_str_printf(&table, "    {\"%s\", %uu, %d, NULL},\n", l->name, ln->lineno,
+                                   m == M_ALWAYS);
                 count++;
             }
         }
         if (!count)
-            sgc_str_adds(&table, "    {NULL, 0u, NULL},\n");
+            sgc_str_adds(&table, "    {NULL, 0u, 0, NULL},\n");
         sgc_str_printf(&table, "};\nconst size_t sg_line_matchers_n = %zu;\n", count);
         sgc_str_add(&body, table.p, table.len);
         spec_finish(&j.spec, head.p, &df, &body);

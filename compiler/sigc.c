@@ -19,7 +19,8 @@ static const char *build_help =
     "Errors are printed as file:line:col and make sigc exit 1; nothing is half-written.\n"
     "  -o OUTDIR          where the .c files go (created if missing)\n"
     "  --re2c PATH        the re2c program\n"
-    "  --re2c-flags F     one extra re2c flag, e.g. -s (nested ifs) or -b (bit vectors)\n"
+    "  --re2c-flags F     one extra re2c flag (default -s: nested ifs, the smallest C;\n"
+    "                     \"\" for switch statements, -b for bit vectors)\n"
     "  --keep-re DIR      also write the re2c specs (*.re) to DIR, for reading\n"
     "  --timeout SECONDS  limit for each re2c run (default 60)\n";
 
@@ -59,7 +60,7 @@ static int cmd_build(int argc, char **argv)
         return 0;
     }
     const char *dir = NULL, *out = NULL;
-    sgc_emit_opts o = {"re2c", NULL, NULL, 60};
+    sgc_emit_opts o = {"re2c", "-s", NULL, 60};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int more = i + 1 < argc;

@@ -12,7 +12,8 @@
 typedef struct sg_line_matcher {
     const char *list;
     unsigned line;
-    int (*match)(const char *s, size_t len);
+    int constant;                          /* the verdict when match is NULL */
+    int (*match)(const unsigned char *s);  /* s must end with the byte 0xFF */
 } sg_line_matcher;
 extern const sg_line_matcher sg_line_matchers[];
 extern const size_t sg_line_matchers_n;
@@ -117,12 +118,15 @@ int main(int argc, char **argv)
             fputs(fn(str, s.len) ? "1\n" : "0\n", stdout);
             continue;
         }
+        sg_buf_addc(&s, (char)0xFF); /* the end byte the per-line DFAs stop at */
         sg_buf_reset(&out);
         sg_buf_addc(&out, '[');
         int first = 1;
         for (size_t k = 0; k < sg_line_matchers_n; k++) {
             const sg_line_matcher *m = &sg_line_matchers[k];
-            if (!m->list || strcmp(m->list, list) != 0 || !m->match(str, s.len))
+            if (!m->list || strcmp(m->list, list) != 0)
+                continue;
+            if (!(m->match ? m->match((const unsigned char *)s.p) : m->constant))
                 continue;
             char num[32];
             snprintf(num, sizeof num, first ? "%u" : ", %u", m->line);

@@ -8,7 +8,8 @@ shared=${SHARED:-../shared}
 corpus=$shared/corpus
 if [ ! -d "$corpus" ]; then
     echo "seed.sh: $corpus not found: fuzzing starts from empty corpora" >&2
-    mkdir -p "$dest/fuzz_crash" "$dest/fuzz_normalize" "$dest/fuzz_regex" "$dest/fuzz_rules"
+    mkdir -p "$dest/fuzz_crash" "$dest/fuzz_normalize" "$dest/fuzz_regex" "$dest/fuzz_rules" \
+        "$dest/fuzz_jsonstr"
     exit 0
 fi
 command -v python3 >/dev/null || { echo "seed.sh: python3 is needed to extract seeds" >&2; exit 1; }
@@ -66,6 +67,20 @@ for name in ("lines", "invalid", "unsupported"):
         if c["pattern"] not in seen:
             seen.add(c["pattern"])
             put("fuzz_regex", c["pattern"])
+# JSON string literals (without the opening quote): every distinct string of the adversarial cases
+strings = set()
+def walk(v):
+    if isinstance(v, str):
+        strings.add(v)
+    elif isinstance(v, list):
+        for x in v: walk(x)
+    elif isinstance(v, dict):
+        for k, x in v.items(): strings.add(k); walk(x)
+for c in jsonl(f"{corpus}/crashes/adversarial.jsonl"):
+    walk(c["input"])
+for s in sorted(strings)[:3000]:
+    put("fuzz_jsonstr", json.dumps(s)[1:])
+    put("fuzz_jsonstr", json.dumps(s, ensure_ascii=False)[1:])
 for k, v in sorted(counts.items()):
     print(f"seed.sh: {v} seeds for {k}")
 EOF

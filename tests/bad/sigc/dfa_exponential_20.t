@@ -1,0 +1,12 @@
+# (a|b)*a(a|b){20}: 2^20 DFA states, refused with a named limit
+tool: sigc
+args: build $DIR -o $DIR/out
+file: prefix_signature_re.txt
+status: 1
+timeout: 60
+memory: 2048
+--- input-gen
+(a|b)*a(a|b){20}\n
+--- stderr-has
+$DIR/prefix_signature_re.txt: error: re2c failed: re2c: error: DFA has too many states
+$DIR: error: re2c failed: re2c: error: DFA has too many states

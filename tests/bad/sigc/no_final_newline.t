@@ -1,0 +1,11 @@
+# the last line has no newline
+tool: sigc
+args: lint $DIR
+file: prefix_signature_re.txt
+status: 0
+timeout: 60
+memory: 2048
+--- input-gen
+abc\ndef
+--- stderr
+$DIR: 0 errors, 0 warnings

@@ -1,0 +1,10 @@
+# (a*)*b: nested stars are a small DFA
+tool: sigc
+args: build $DIR -o $DIR/out
+file: prefix_signature_re.txt
+status: 0
+timeout: 60
+memory: 2048
+--- input-gen
+(a*)*b\n
+--- stderr

@@ -1,0 +1,11 @@
+# a repeat count beyond 32 bits (Python: OverflowError)
+tool: sigc
+args: lint $DIR
+file: prefix_signature_re.txt
+status: 1
+timeout: 60
+memory: 2048
+--- input-gen
+a{4294967296}\n
+--- stderr-has
+$DIR/prefix_signature_re.txt:1:3: error: the repetition number is too large
