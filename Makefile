@@ -134,13 +134,15 @@ $(BUILD)/run-tests: $(BUILD)/tests/run.o $(TEST_C:tests/%.c=$(BUILD)/tests/%.o) 
 # The suite runs our default build plus builds against Socorro's and siggen's lists.
 SOCORRO_BUILD = $(BUILD)/socorro
 SIGGEN_BUILD  = $(BUILD)/siggen
+PATTERNS_BUILD = $(BUILD)/patterns
 check: all $(BUILD)/run-tests
 	@if [ -d $(SHARED)/socorro/siglists ]; then \
 	  $(MAKE) --no-print-directory SIGLISTS=$(SHARED)/socorro/siglists BUILD=$(SOCORRO_BUILD) all && \
-	  $(MAKE) --no-print-directory SIGLISTS=$(SHARED)/siggen/siglists BUILD=$(SIGGEN_BUILD) all; \
+	  $(MAKE) --no-print-directory SIGLISTS=$(SHARED)/siggen/siglists BUILD=$(SIGGEN_BUILD) all && \
+	  $(MAKE) --no-print-directory SIGLISTS=$(SHARED)/corpus/regex/patterns BUILD=$(PATTERNS_BUILD) $(PATTERNS_BUILD)/sgmatch; \
 	else echo "note: $(SHARED) not found: corpus and Socorro-list tests will be reported as skipped"; fi
 	SG_BUILD=$(BUILD) SG_SHARED=$(SHARED) SG_SOCORRO_BUILD=$(SOCORRO_BUILD) \
-	  SG_SIGGEN_BUILD=$(SIGGEN_BUILD) $(BUILD)/run-tests $(TESTS)
+	  SG_SIGGEN_BUILD=$(SIGGEN_BUILD) SG_PATTERNS_BUILD=$(PATTERNS_BUILD) $(BUILD)/run-tests $(TESTS)
 
 check-generated: $(SIGC)
 	@rm -rf $(BUILD)/gen-check && mkdir -p $(BUILD)/gen-check

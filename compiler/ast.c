@@ -459,7 +459,7 @@ static sgc_node *lower_seq(lower_ctx *l, sgc_node **e, size_t n, unsigned col)
         if (k->max == 0)
             return lower_replace(l, e, n, i, NULL, 0, col);
         if (k->max == SGC_INF || k->max > 8) {
-            lfail(l, k->col, "unsupported: an anchor (^ $ \\A \\Z) inside a repeat other than ? or {,8}");
+            lfail(l, k->col, "unsupported: an anchor (^ $ \\A \\Z) inside a repeat that is unbounded or above {,8}");
             return mk(l, SGC_N_NEVER, NULL, 0, col);
         }
         /* x{m,n} = x...x (m times) then x? ... x? (n-m times) */

@@ -16,7 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_OUTPUT_BYTES (16u << 20)   /* a generated C file larger than this is refused */
+#define MAX_OUTPUT_BYTES (8u << 20)   /* a generated C file larger than this is refused */
 
 /* Named re2c definitions for multi-byte classes, shared by the rules of one spec file. */
 typedef struct defs {
@@ -405,32 +405,96 @@ typedef struct job {
     sgc_str spec;
 } job;
 
-static int finish_job(const sgc_emit_opts *o, const char *tmp, const char *outdir, job *j,
-                      const char *blame, sgc_diags *d)
+/* Runs re2c on one spec into tmp/NAME.c (moved to the output directory only when every
+ * file succeeded). Returns 0, or -1 with why set. */
+static int finish_job(const sgc_emit_opts *o, const char *tmp, job *j, char *why, size_t whysz)
 {
-    char in[4096], out[4096], err[4096], why[1024];
-    snprintf(in, sizeof in, "%s/%s.re", tmp, j->name);
-    snprintf(out, sizeof out, "%s/%s.c", outdir, j->name);
-    snprintf(err, sizeof err, "%s/%s.err", tmp, j->name);
+    char in[4096], out[4096], err[4096];
+    snprintf(in, sizeof in, "%.2000s/%s.re", tmp, j->name);
+    snprintf(out, sizeof out, "%.2000s/%s.c", tmp, j->name);
+    snprintf(err, sizeof err, "%.2000s/%s.err", tmp, j->name);
     if (write_file(in, j->spec.p, j->spec.len) < 0) {
-        sgc_diag_add(d, SGC_ERROR, NULL, in, 0, 0, NULL, "cannot write: %s", strerror(errno));
+        snprintf(why, whysz, "cannot write %.900s: %s", in, strerror(errno));
         return -1;
     }
     if (o->keep_re) {
         char keep[4096];
-        snprintf(keep, sizeof keep, "%s/%s.re", o->keep_re, j->name);
+        snprintf(keep, sizeof keep, "%.2000s/%s.re", o->keep_re, j->name);
         write_file(keep, j->spec.p, j->spec.len);
     }
-    int r = run_re2c(o, in, out, err, why, sizeof why);
+    int r = run_re2c(o, in, out, err, why, whysz);
     unlink(in);
     unlink(err);
-    if (r == 0)
-        chmod(out, 0644); /* re2c creates its output private; generated sources are not */
-    if (r < 0) {
+    if (r < 0)
         unlink(out);
-        sgc_diag_add(d, SGC_ERROR, NULL, blame, 0, 0, NULL, "%s", why);
-    }
     return r;
+}
+
+/* When a list's DFA is too big, compile its lines one by one to name the culprits. */
+static int blame_lines(const sgc_emit_opts *o, const char *tmp, const sgc_list *l, sgc_diags *d)
+{
+    int found = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        const sgc_line *ln = &l->lines[i];
+        if (!ln->low || classify(ln->low) != M_DFA)
+            continue;
+        job j;
+        memset(&j, 0, sizeof j);
+        snprintf(j.name, sizeof j.name, "probe");
+        defs df;
+        memset(&df, 0, sizeof df);
+        sgc_str body = {0};
+        emit_dfa(&df, &body, "probe", ln->low);
+        spec_finish(&j.spec, "", &df, &body);
+        char why[1024];
+        if (finish_job(o, tmp, &j, why, sizeof why) < 0) {
+            sgc_line_diag(d, SGC_ERROR, NULL, l, ln, 0, "this pattern's DFA is too big for sigc: %s", why);
+            found = 1;
+        } else {
+            char out[4096];
+            snprintf(out, sizeof out, "%.2000s/probe.c", tmp);
+            unlink(out);
+        }
+        sgc_str_free(&body);
+        sgc_str_free(&df.text);
+        free(df.sets);
+        sgc_str_free(&j.spec);
+    }
+    return found;
+}
+
+/* Runs one job; on failure reports it against the list (naming lines when it can). */
+static int run_job(const sgc_emit_opts *o, const char *tmp, job *j, const sgc_list *l,
+                   const char *blame, sgc_diags *d)
+{
+    char why[1024];
+    if (finish_job(o, tmp, j, why, sizeof why) == 0)
+        return 0;
+    if (!(l && blame_lines(o, tmp, l, d)))
+        sgc_diag_add(d, SGC_ERROR, NULL, blame, 0, 0, NULL, "%s", why);
+    return -1;
+}
+
+/* Moves tmp/NAME.c to outdir/NAME.c unless identical (keeps mtimes: no needless rebuilds). */
+static int install(const char *tmp, const char *outdir, const char *name, sgc_diags *d)
+{
+    char from[4096], to[4096];
+    snprintf(from, sizeof from, "%.2000s/%s.c", tmp, name);
+    snprintf(to, sizeof to, "%.2000s/%s.c", outdir, name);
+    size_t la, lb;
+    char *a = sgc_read_file(from, &la), *b = sgc_read_file(to, &lb);
+    int same = a && b && la == lb && memcmp(a, b, la) == 0;
+    free(a);
+    free(b);
+    if (same)
+        return unlink(from);
+    chmod(from, 0644); /* re2c creates its output private; generated sources are not */
+    if (rename(from, to) < 0) {
+        sgc_diag_add(d, SGC_ERROR, NULL, to, 0, 0, NULL, "cannot write: %s", strerror(errno));
+        unlink(from);
+        return -1;
+    }
+    return 0;
 }
 
 static sgc_node *list_union(sgc_arena *a, const sgc_list *l)
@@ -571,15 +635,14 @@ static const char *comment_escape(sgc_str *o, const char *s, size_t len)
 
 int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts *o, sgc_diags *d)
 {
-    const char *tmpbase = getenv("TMPDIR");
     char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s/sigc.XXXXXX", tmpbase && *tmpbase ? tmpbase : "/tmp");
+    mkdir(outdir, 0777);
+    snprintf(tmp, sizeof tmp, "%.2000s/.sigc-tmp.XXXXXX", outdir);
     if (!mkdtemp(tmp)) {
-        sgc_diag_add(d, SGC_ERROR, NULL, tmp, 0, 0, NULL, "cannot create a temporary directory: %s",
+        sgc_diag_add(d, SGC_ERROR, NULL, outdir, 0, 0, NULL, "cannot create a temporary directory: %s",
                      strerror(errno));
         return -1;
     }
-    mkdir(outdir, 0777);
     sgc_arena a;
     memset(&a, 0, sizeof a);
     int rc = 0;
@@ -609,7 +672,7 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
             emit_grouped(&a, &df, &body, proto.p, base, list_union(&a, l));
         }
         spec_finish(&j.spec, head.p, &df, &body);
-        if (finish_job(o, tmp, outdir, &j, l->path, d) < 0)
+        if (run_job(o, tmp, &j, l, l->path, d) < 0)
             rc = -1;
         sgc_str_free(&body);
         sgc_str_free(&head);
@@ -640,7 +703,7 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
         emit_grouped(&a, &df, &body, "int sg_is_sentinel(const char *s, size_t len)", "m_sentinel",
                      sentinel_union(&a, l, 0, 0));
         spec_finish(&j.spec, head.p, &df, &body);
-        if (finish_job(o, tmp, outdir, &j, l->path, d) < 0)
+        if (run_job(o, tmp, &j, NULL, l->path, d) < 0)
             rc = -1;
         sgc_str_free(&body);
         sgc_str_free(&head);
@@ -698,7 +761,7 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
         sgc_str_printf(&table, "};\nconst size_t sg_line_matchers_n = %zu;\n", count);
         sgc_str_add(&body, table.p, table.len);
         spec_finish(&j.spec, head.p, &df, &body);
-        if (finish_job(o, tmp, outdir, &j, s->dir, d) < 0)
+        if (rc == 0 && run_job(o, tmp, &j, NULL, s->dir, d) < 0)
             rc = -1;
         sgc_str_free(&body);
         sgc_str_free(&head);
@@ -708,7 +771,17 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
         free(df.sets);
         sgc_str_free(&j.spec);
     }
-    rmdir(tmp);
+    static const char *outputs[] = {"match_irrelevant", "match_prefix", "match_line_numbers",
+                                    "match_trim_dll", "sentinels", "match_lines"};
+    for (size_t i = 0; i < sizeof outputs / sizeof outputs[0]; i++) {
+        if (rc == 0 && install(tmp, outdir, outputs[i], d) < 0)
+            rc = -1;
+        char left[4200];
+        snprintf(left, sizeof left, "%.2000s/%s.c", tmp, outputs[i]);
+        unlink(left);
+    }
+    if (rmdir(tmp) < 0)
+        sgc_diag_add(d, SGC_WARNING, NULL, tmp, 0, 0, NULL, "cannot remove: %s", strerror(errno));
     sgc_arena_free(&a);
     return rc;
 }

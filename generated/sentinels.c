@@ -24,7 +24,7 @@ const sg_listinfo sg_lists[5] = {
     {"trim_dll", "trim_dll_signature_re.txt", 0, 0u},
     {"sentinels", "signature_sentinels.txt", 1, 9u},
 };
-const char sg_siglists_sha256[65] = "a8d14f1797da3610dc680010e8f8543707a404b0e5b90034527c91fef729dfc2";
+const char sg_siglists_sha256[65] = "98c035c1172b3b468a112e7543889fbdf2146cb1768c22db37df7f9ca5f7e2a6";
 
 static int m_sentinel_1(const unsigned char *s)
 {
