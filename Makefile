@@ -181,7 +181,7 @@ fuzz:
 	  mkdir -p $(BUILD)/fuzz/corpus/$$t $(BUILD)/fuzz/seeds/$$t; \
 	  echo "== $$t: $(FUZZ_SECONDS) s"; \
 	  $(BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=2560 \
-	    -max_len=65536 -print_final_stats=1 \
+	    -max_len=65536 -print_final_stats=1 $$([ -f tests/fuzz/$$t.dict ] && echo -dict=tests/fuzz/$$t.dict) \
 	    -artifact_prefix=$(BUILD)/fuzz/crashes/$$t- \
 	    $(BUILD)/fuzz/corpus/$$t $(BUILD)/fuzz/seeds/$$t 2>$(BUILD)/fuzz/$$t.log \
 	    || { fail=1; tail -40 $(BUILD)/fuzz/$$t.log; echo "$$t FAILED: see $(BUILD)/fuzz/$$t.log"; }; \

@@ -259,7 +259,7 @@ static int classify(const sgc_node *n)
 /* One DFA: `static int NAME(const unsigned char *s)`, s ending with the byte 0xFF. */
 static void emit_dfa(defs *df, sgc_str *o, const char *name, const sgc_node *n)
 {
-    sgc_str_printf(o, "static int %s(const unsigned char *s)\n{\n", name);
+    sgc_str_printf(o, "SG_DFA static int %s(const unsigned char *s)\n{\n", name);
     sgc_str_adds(o, "    size_t i = 0, mar = 0;\n    (void)mar;\n/*!re2c\n    ");
     emit_node(df, o, n);
     sgc_str_adds(o, "\n        { return 1; }\n    * { return 0; }\n*/\n}\n\n");
@@ -295,6 +295,13 @@ static const char *spec_prologue =
     "/* DFA code is one big goto graph: gcc's -O2 jump threading and dominator passes take\n"
     " * most of its compile time here for little gain, so matchers use -O1 without them. */\n"
     "#pragma GCC optimize(\"O1\", \"no-tree-dominator-opts\")\n"
+    "#endif\n"
+    "#if defined(__GNUC__)\n"
+    "/* UBSan's check on every byte read makes compilers take minutes on DFA code (which only\n"
+    " * does ++i); ASan still checks the reads. */\n"
+    "#define SG_DFA __attribute__((no_sanitize(\"undefined\")))\n"
+    "#else\n"
+    "#define SG_DFA\n"
     "#endif\n"
     "#define SG_MATCH_LOCAL 512 /* longer subjects are copied to the heap */\n"
     "#define YYPEEK() (s[i])\n"

@@ -100,7 +100,7 @@ static int lex_escape(SgcLex *lx, int in_class, uint32_t *cp, int *kind)
             if (v > 0x10FFFF) return fail(lx, tok, "bad escape %.*s", tok, 10);
             lx->cur = YYCURSOR; *cp = v; return 1;
         }
-        "\\" [xuU] hex{0,7} {
+        "\\x" hex? | "\\u" hex{0,3} | "\\U" hex{0,7} {
             return fail(lx, tok, "incomplete escape %.*s", tok, (size_t)(YYCURSOR - tok));
         }
         "\\N" {

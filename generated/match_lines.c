@@ -21,6 +21,13 @@ extern const size_t sg_line_matchers_n;
  * most of its compile time here for little gain, so matchers use -O1 without them. */
 #pragma GCC optimize("O1", "no-tree-dominator-opts")
 #endif
+#if defined(__GNUC__)
+/* UBSan's check on every byte read makes compilers take minutes on DFA code (which only
+ * does ++i); ASan still checks the reads. */
+#define SG_DFA __attribute__((no_sanitize("undefined")))
+#else
+#define SG_DFA
+#endif
 #define SG_MATCH_LOCAL 512 /* longer subjects are copied to the heap */
 #define YYPEEK() (s[i])
 #define YYSKIP() (++i)
@@ -28,7 +35,7 @@ extern const size_t sg_line_matchers_n;
 #define YYRESTORE() (i = mar)
 
 /* irrelevant_signature_re.txt:11: @0x[0-9a-fA-F]+$ */
-static int l_irrelevant_11(const unsigned char *s)
+SG_DFA static int l_irrelevant_11(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -90,7 +97,7 @@ yy7:
 }
 
 /* irrelevant_signature_re.txt:14: raise$ */
-static int l_irrelevant_14(const unsigned char *s)
+SG_DFA static int l_irrelevant_14(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -137,7 +144,7 @@ yy14:
 }
 
 /* irrelevant_signature_re.txt:15: abort$ */
-static int l_irrelevant_15(const unsigned char *s)
+SG_DFA static int l_irrelevant_15(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -184,7 +191,7 @@ yy21:
 }
 
 /* irrelevant_signature_re.txt:16: __GI_raise$ */
-static int l_irrelevant_16(const unsigned char *s)
+SG_DFA static int l_irrelevant_16(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -246,7 +253,7 @@ yy28:
 }
 
 /* irrelevant_signature_re.txt:17: __GI_abort$ */
-static int l_irrelevant_17(const unsigned char *s)
+SG_DFA static int l_irrelevant_17(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -308,7 +315,7 @@ yy35:
 }
 
 /* irrelevant_signature_re.txt:18: __pthread_kill_implementation */
-static int l_irrelevant_18(const unsigned char *s)
+SG_DFA static int l_irrelevant_18(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -417,7 +424,7 @@ yy40:
 }
 
 /* irrelevant_signature_re.txt:19: __pthread_kill_internal */
-static int l_irrelevant_19(const unsigned char *s)
+SG_DFA static int l_irrelevant_19(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -508,7 +515,7 @@ yy45:
 }
 
 /* irrelevant_signature_re.txt:20: pthread_kill$ */
-static int l_irrelevant_20(const unsigned char *s)
+SG_DFA static int l_irrelevant_20(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -576,7 +583,7 @@ yy52:
 }
 
 /* irrelevant_signature_re.txt:21: gsignal$ */
-static int l_irrelevant_21(const unsigned char *s)
+SG_DFA static int l_irrelevant_21(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -629,7 +636,7 @@ yy59:
 }
 
 /* irrelevant_signature_re.txt:22: _sigtramp$ */
-static int l_irrelevant_22(const unsigned char *s)
+SG_DFA static int l_irrelevant_22(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -688,7 +695,7 @@ yy66:
 }
 
 /* irrelevant_signature_re.txt:23: __restore_rt$ */
-static int l_irrelevant_23(const unsigned char *s)
+SG_DFA static int l_irrelevant_23(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -756,7 +763,7 @@ yy73:
 }
 
 /* irrelevant_signature_re.txt:26: __chkstk$ */
-static int l_irrelevant_26(const unsigned char *s)
+SG_DFA static int l_irrelevant_26(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -812,7 +819,7 @@ yy80:
 }
 
 /* irrelevant_signature_re.txt:27: _chkstk$ */
-static int l_irrelevant_27(const unsigned char *s)
+SG_DFA static int l_irrelevant_27(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -865,7 +872,7 @@ yy87:
 }
 
 /* irrelevant_signature_re.txt:28: __rust_probestack$ */
-static int l_irrelevant_28(const unsigned char *s)
+SG_DFA static int l_irrelevant_28(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -948,7 +955,7 @@ yy94:
 }
 
 /* irrelevant_signature_re.txt:29: _Unwind_RaiseException$ */
-static int l_irrelevant_29(const unsigned char *s)
+SG_DFA static int l_irrelevant_29(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -1046,7 +1053,7 @@ yy101:
 }
 
 /* irrelevant_signature_re.txt:30: _Unwind_Resume$ */
-static int l_irrelevant_30(const unsigned char *s)
+SG_DFA static int l_irrelevant_30(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -1120,7 +1127,7 @@ yy108:
 }
 
 /* irrelevant_signature_re.txt:33: KiUserExceptionDispatcher$ */
-static int l_irrelevant_33(const unsigned char *s)
+SG_DFA static int l_irrelevant_33(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -1227,7 +1234,7 @@ yy115:
 }
 
 /* irrelevant_signature_re.txt:34: RtlDispatchException$ */
-static int l_irrelevant_34(const unsigned char *s)
+SG_DFA static int l_irrelevant_34(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -1319,7 +1326,7 @@ yy122:
 }
 
 /* irrelevant_signature_re.txt:35: RtlRaiseException$ */
-static int l_irrelevant_35(const unsigned char *s)
+SG_DFA static int l_irrelevant_35(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -1402,7 +1409,7 @@ yy129:
 }
 
 /* irrelevant_signature_re.txt:36: RaiseException$ */
-static int l_irrelevant_36(const unsigned char *s)
+SG_DFA static int l_irrelevant_36(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -1476,7 +1483,7 @@ yy136:
 }
 
 /* irrelevant_signature_re.txt:37: NtRaiseException$ */
-static int l_irrelevant_37(const unsigned char *s)
+SG_DFA static int l_irrelevant_37(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -1556,7 +1563,7 @@ yy143:
 }
 
 /* irrelevant_signature_re.txt:38: ZwRaiseException$ */
-static int l_irrelevant_38(const unsigned char *s)
+SG_DFA static int l_irrelevant_38(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -1636,7 +1643,7 @@ yy150:
 }
 
 /* irrelevant_signature_re.txt:41: linux-vdso\.so */
-static int l_irrelevant_41(const unsigned char *s)
+SG_DFA static int l_irrelevant_41(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -1697,7 +1704,7 @@ yy155:
 }
 
 /* irrelevant_signature_re.txt:42: libc\.so(\.\d+)?$ */
-static int l_irrelevant_42(const unsigned char *s)
+SG_DFA static int l_irrelevant_42(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2003,7 +2010,7 @@ yy186:
 }
 
 /* irrelevant_signature_re.txt:43: libpthread\.so(\.\d+)?$ */
-static int l_irrelevant_43(const unsigned char *s)
+SG_DFA static int l_irrelevant_43(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2327,7 +2334,7 @@ yy217:
 }
 
 /* irrelevant_signature_re.txt:44: libsystem_kernel\.dylib$ */
-static int l_irrelevant_44(const unsigned char *s)
+SG_DFA static int l_irrelevant_44(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2425,7 +2432,7 @@ yy224:
 }
 
 /* irrelevant_signature_re.txt:45: libsystem_pthread\.dylib$ */
-static int l_irrelevant_45(const unsigned char *s)
+SG_DFA static int l_irrelevant_45(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2526,7 +2533,7 @@ yy231:
 }
 
 /* irrelevant_signature_re.txt:46: ntdll\.dll$ */
-static int l_irrelevant_46(const unsigned char *s)
+SG_DFA static int l_irrelevant_46(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2585,7 +2592,7 @@ yy238:
 }
 
 /* irrelevant_signature_re.txt:47: kernelbase\.dll$ */
-static int l_irrelevant_47(const unsigned char *s)
+SG_DFA static int l_irrelevant_47(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2659,7 +2666,7 @@ yy245:
 }
 
 /* irrelevant_signature_re.txt:48: KERNELBASE\.dll$ */
-static int l_irrelevant_48(const unsigned char *s)
+SG_DFA static int l_irrelevant_48(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2733,7 +2740,7 @@ yy252:
 }
 
 /* irrelevant_signature_re.txt:49: kernel32\.dll$ */
-static int l_irrelevant_49(const unsigned char *s)
+SG_DFA static int l_irrelevant_49(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2801,7 +2808,7 @@ yy259:
 }
 
 /* prefix_signature_re.txt:10: malloc$ */
-static int l_prefix_10(const unsigned char *s)
+SG_DFA static int l_prefix_10(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2851,7 +2858,7 @@ yy266:
 }
 
 /* prefix_signature_re.txt:11: calloc$ */
-static int l_prefix_11(const unsigned char *s)
+SG_DFA static int l_prefix_11(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2901,7 +2908,7 @@ yy273:
 }
 
 /* prefix_signature_re.txt:12: realloc$ */
-static int l_prefix_12(const unsigned char *s)
+SG_DFA static int l_prefix_12(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2954,7 +2961,7 @@ yy280:
 }
 
 /* prefix_signature_re.txt:13: free$ */
-static int l_prefix_13(const unsigned char *s)
+SG_DFA static int l_prefix_13(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -2998,7 +3005,7 @@ yy287:
 }
 
 /* prefix_signature_re.txt:14: posix_memalign$ */
-static int l_prefix_14(const unsigned char *s)
+SG_DFA static int l_prefix_14(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -3072,7 +3079,7 @@ yy294:
 }
 
 /* prefix_signature_re.txt:15: aligned_alloc$ */
-static int l_prefix_15(const unsigned char *s)
+SG_DFA static int l_prefix_15(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -3143,7 +3150,7 @@ yy301:
 }
 
 /* prefix_signature_re.txt:16: operator new */
-static int l_prefix_16(const unsigned char *s)
+SG_DFA static int l_prefix_16(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -3201,7 +3208,7 @@ yy306:
 }
 
 /* prefix_signature_re.txt:17: operator delete */
-static int l_prefix_17(const unsigned char *s)
+SG_DFA static int l_prefix_17(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -3268,7 +3275,7 @@ yy311:
 }
 
 /* prefix_signature_re.txt:18: mozalloc_handle_oom$ */
-static int l_prefix_18(const unsigned char *s)
+SG_DFA static int l_prefix_18(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -3357,7 +3364,7 @@ yy318:
 }
 
 /* prefix_signature_re.txt:19: moz_x(malloc|calloc|realloc|strdup)$ */
-static int l_prefix_19(const unsigned char *s)
+SG_DFA static int l_prefix_19(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -3470,7 +3477,7 @@ yy337:
 }
 
 /* prefix_signature_re.txt:20: alloc::alloc::handle_alloc_error */
-static int l_prefix_20(const unsigned char *s)
+SG_DFA static int l_prefix_20(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -3588,7 +3595,7 @@ yy342:
 }
 
 /* prefix_signature_re.txt:21: alloc::raw_vec::capacity_overflow$ */
-static int l_prefix_21(const unsigned char *s)
+SG_DFA static int l_prefix_21(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -3719,7 +3726,7 @@ yy349:
 }
 
 /* prefix_signature_re.txt:22: alloc::raw_vec::handle_error$ */
-static int l_prefix_22(const unsigned char *s)
+SG_DFA static int l_prefix_22(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -3835,7 +3842,7 @@ yy356:
 }
 
 /* prefix_signature_re.txt:25: mem(cpy|move|set|cmp|chr)$ */
-static int l_prefix_25(const unsigned char *s)
+SG_DFA static int l_prefix_25(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -3935,7 +3942,7 @@ yy372:
 }
 
 /* prefix_signature_re.txt:26: __mem(cpy|move|set|cmp)_ */
-static int l_prefix_26(const unsigned char *s)
+SG_DFA static int l_prefix_26(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4026,7 +4033,7 @@ yy386:
 }
 
 /* prefix_signature_re.txt:27: str(len|nlen|cmp|ncmp|cpy|ncpy|chr|rchr|str|dup)$ */
-static int l_prefix_27(const unsigned char *s)
+SG_DFA static int l_prefix_27(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4146,7 +4153,7 @@ yy406:
 }
 
 /* prefix_signature_re.txt:28: wcs(len|cmp|cpy|ncpy)$ */
-static int l_prefix_28(const unsigned char *s)
+SG_DFA static int l_prefix_28(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4232,7 +4239,7 @@ yy420:
 }
 
 /* prefix_signature_re.txt:29: __strlen_ */
-static int l_prefix_29(const unsigned char *s)
+SG_DFA static int l_prefix_29(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4281,7 +4288,7 @@ yy425:
 }
 
 /* prefix_signature_re.txt:33: _assert$ */
-static int l_prefix_33(const unsigned char *s)
+SG_DFA static int l_prefix_33(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4334,7 +4341,7 @@ yy432:
 }
 
 /* prefix_signature_re.txt:34: std::__throw_ */
-static int l_prefix_34(const unsigned char *s)
+SG_DFA static int l_prefix_34(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4395,7 +4402,7 @@ yy437:
 }
 
 /* prefix_signature_re.txt:35: core::panicking:: */
-static int l_prefix_35(const unsigned char *s)
+SG_DFA static int l_prefix_35(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4468,7 +4475,7 @@ yy442:
 }
 
 /* prefix_signature_re.txt:36: core::result::unwrap_failed$ */
-static int l_prefix_36(const unsigned char *s)
+SG_DFA static int l_prefix_36(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4581,7 +4588,7 @@ yy449:
 }
 
 /* prefix_signature_re.txt:37: core::option::expect_failed$ */
-static int l_prefix_37(const unsigned char *s)
+SG_DFA static int l_prefix_37(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4694,7 +4701,7 @@ yy456:
 }
 
 /* prefix_signature_re.txt:38: core::option::unwrap_failed$ */
-static int l_prefix_38(const unsigned char *s)
+SG_DFA static int l_prefix_38(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4807,7 +4814,7 @@ yy463:
 }
 
 /* prefix_signature_re.txt:39: MOZ_CrashPrintf$ */
-static int l_prefix_39(const unsigned char *s)
+SG_DFA static int l_prefix_39(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4884,7 +4891,7 @@ yy470:
 }
 
 /* prefix_signature_re.txt:40: MOZ_Crash$ */
-static int l_prefix_40(const unsigned char *s)
+SG_DFA static int l_prefix_40(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -4943,7 +4950,7 @@ yy477:
 }
 
 /* prefix_signature_re.txt:43: .*::AddRef$ */
-static int l_prefix_43(const unsigned char *s)
+SG_DFA static int l_prefix_43(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -5094,7 +5101,7 @@ yy493:
 }
 
 /* prefix_signature_re.txt:44: .*::Release$ */
-static int l_prefix_44(const unsigned char *s)
+SG_DFA static int l_prefix_44(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -5257,7 +5264,7 @@ yy510:
 }
 
 /* prefix_signature_re.txt:45: RefPtr<T>:: */
-static int l_prefix_45(const unsigned char *s)
+SG_DFA static int l_prefix_45(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -5312,7 +5319,7 @@ yy515:
 }
 
 /* prefix_signature_re.txt:46: nsCOMPtr<T>:: */
-static int l_prefix_46(const unsigned char *s)
+SG_DFA static int l_prefix_46(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -5373,7 +5380,7 @@ yy520:
 }
 
 /* prefix_signature_re.txt:47: std::unique_ptr<T>:: */
-static int l_prefix_47(const unsigned char *s)
+SG_DFA static int l_prefix_47(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -5455,7 +5462,7 @@ yy525:
 }
 
 /* prefix_signature_re.txt:48: std::shared_ptr<T>:: */
-static int l_prefix_48(const unsigned char *s)
+SG_DFA static int l_prefix_48(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -5537,7 +5544,7 @@ yy530:
 }
 
 /* signatures_with_line_numbers_re.txt:8: js::Interpret$ */
-static int l_line_numbers_8(const unsigned char *s)
+SG_DFA static int l_line_numbers_8(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -5608,7 +5615,7 @@ yy537:
 }
 
 /* signatures_with_line_numbers_re.txt:9: js_Interpret$ */
-static int l_line_numbers_9(const unsigned char *s)
+SG_DFA static int l_line_numbers_9(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -5676,7 +5683,7 @@ yy544:
 }
 
 /* signatures_with_line_numbers_re.txt:10: Interpret$ */
-static int l_line_numbers_10(const unsigned char *s)
+SG_DFA static int l_line_numbers_10(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -5735,7 +5742,7 @@ yy551:
 }
 
 /* signature_sentinels.txt:9: core::panicking::panic_fmt */
-static int l_sentinels_9(const unsigned char *s)
+SG_DFA static int l_sentinels_9(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -5838,7 +5845,7 @@ yy556:
 }
 
 /* signature_sentinels.txt:10: core::panicking::panic */
-static int l_sentinels_10(const unsigned char *s)
+SG_DFA static int l_sentinels_10(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -5929,7 +5936,7 @@ yy561:
 }
 
 /* signature_sentinels.txt:11: core::panicking::panic_bounds_check */
-static int l_sentinels_11(const unsigned char *s)
+SG_DFA static int l_sentinels_11(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -6059,7 +6066,7 @@ yy566:
 }
 
 /* signature_sentinels.txt:12: std::panicking::begin_panic */
-static int l_sentinels_12(const unsigned char *s)
+SG_DFA static int l_sentinels_12(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -6165,7 +6172,7 @@ yy571:
 }
 
 /* signature_sentinels.txt:13: std::panicking::begin_panic_fmt */
-static int l_sentinels_13(const unsigned char *s)
+SG_DFA static int l_sentinels_13(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -6283,7 +6290,7 @@ yy576:
 }
 
 /* signature_sentinels.txt:14: std::panicking::begin_panic_handler */
-static int l_sentinels_14(const unsigned char *s)
+SG_DFA static int l_sentinels_14(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -6413,7 +6420,7 @@ yy581:
 }
 
 /* signature_sentinels.txt:17: __assert_fail */
-static int l_sentinels_17(const unsigned char *s)
+SG_DFA static int l_sentinels_17(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -6477,7 +6484,7 @@ yy586:
 }
 
 /* signature_sentinels.txt:18: __assert_rtn */
-static int l_sentinels_18(const unsigned char *s)
+SG_DFA static int l_sentinels_18(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -6538,7 +6545,7 @@ yy591:
 }
 
 /* signature_sentinels.txt:19: _wassert */
-static int l_sentinels_19(const unsigned char *s)
+SG_DFA static int l_sentinels_19(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;

@@ -7,3 +7,5 @@ timeout: 60
 memory: 2048
 --- input-gen
 (a|b)*a(a|b){15}\n
+--- stderr-has
+$DIR/prefix_signature_re.txt:1:1: error: this pattern's DFA is too big for sigc: re2c wrote 9929647 bytes, more than sigc's limit of 8388608: the DFA is too big

@@ -8,5 +8,4 @@ memory: 2048
 --- input-gen
 (a|b)*a(a|b){20}\n
 --- stderr-has
-$DIR/prefix_signature_re.txt: error: re2c failed: re2c: error: DFA has too many states
-$DIR: error: re2c failed: re2c: error: DFA has too many states
+$DIR/prefix_signature_re.txt:1:1: error: this pattern's DFA is too big for sigc: re2c failed: re2c: error: DFA has too many states
