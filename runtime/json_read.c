@@ -1,0 +1,536 @@
+/* json_read.c — a JSON reader with Python's json.loads semantics that builds cJSON trees
+ * (runtime stage). cJSON_Parse cannot be used: it keeps the first of duplicate keys, loses
+ * number lexemes ("1.0" vs "1"), truncates strings at \u0000 and rejects NaN/Infinity. */
+#include "json_read.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "jsonstr.h"
+
+/* Where the parser is in a crash document: decides which "frames" lists get capped. */
+enum { P_OTHER, P_ROOT, P_DUMP, P_THREADS, P_THREAD };
+
+typedef struct parser {
+    const char *s;
+    size_t len, pos;
+    const sg_limits *lim;
+    int crash;          /* sg_json_read_crash: cap thread frame lists */
+    size_t depth;
+    sg_buf str;         /* scratch for decoded strings */
+    sg_error *err;
+    int failed;
+} parser;
+
+void sg_limits_default(sg_limits *l)
+{
+    l->max_input = (size_t)64 << 20;
+    l->max_depth = 1000;
+    l->max_frames = 1000;
+    l->max_string = (size_t)16 << 20;
+}
+
+/* Python counts positions in code points: "line L column C (char N)". */
+static void fail_at(parser *p, sg_status code, const char *msg, size_t pos)
+{
+    if (p->failed)
+        return;
+    p->failed = 1;
+    long line = 1, col = 1, chars = 0;
+    for (size_t i = 0; i < pos && i < p->len; i++) {
+        unsigned char c = (unsigned char)p->s[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        chars++;
+        if (c == '\n')
+            line++, col = 1;
+        else
+            col++;
+    }
+    p->err->code = code;
+    p->err->line = line;
+    p->err->col = col;
+    snprintf(p->err->msg, sizeof p->err->msg, "%s: line %ld column %ld (char %ld)", msg, line,
+             col, chars);
+}
+
+static void oom(parser *p)
+{
+    if (!p->failed) {
+        p->failed = 1;
+        p->err->code = SG_ENOMEM;
+        snprintf(p->err->msg, sizeof p->err->msg, "out of memory while reading JSON");
+    }
+}
+
+static void skip_ws(parser *p)
+{
+    while (p->pos < p->len) {
+        char c = p->s[p->pos];
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            break;
+        p->pos++;
+    }
+}
+
+/* Python reads text strictly: invalid UTF-8 (and encoded surrogates) fail before parsing. */
+static size_t bad_utf8(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n;
+        unsigned cp;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 2, cp = c & 0x1Fu;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3, cp = c & 0x0Fu;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4, cp = c & 0x07u;
+        else
+            return i;
+        if (i + n > len)
+            return i;
+        for (size_t k = 1; k < n; k++) {
+            unsigned char d = (unsigned char)s[i + k];
+            if ((d & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (d & 0x3Fu);
+        }
+        if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return i;
+        i += n;
+    }
+    return (size_t)-1;
+}
+
+static cJSON *new_node(parser *p, int type)
+{
+    cJSON *n = cJSON_malloc(sizeof *n);
+    if (!n) {
+        oom(p);
+        return NULL;
+    }
+    memset(n, 0, sizeof *n);
+    n->type = type;
+    return n;
+}
+
+static char *dup_bytes(parser *p, const char *s, size_t n)
+{
+    char *d = cJSON_malloc(n + 1);
+    if (!d) {
+        oom(p);
+        return NULL;
+    }
+    memcpy(d, s, n);
+    d[n] = 0;
+    return d;
+}
+
+/* Decodes the string at p->pos into p->str. Returns 0 on error. */
+static int read_string(parser *p)
+{
+    size_t errpos = 0;
+    const char *msg = NULL;
+    sg_buf_reset(&p->str);
+    size_t n = sg_json_decode_string(p->s + p->pos, p->len - p->pos, &p->str, &errpos, &msg);
+    if (!n) {
+        /* Python reports an unterminated string at its opening quote */
+        fail_at(p, SG_EJSON, msg, errpos == p->len - p->pos ? p->pos : p->pos + errpos);
+        return 0;
+    }
+    if (p->str.failed) {
+        oom(p);
+        return 0;
+    }
+    if (p->str.len > p->lim->max_string) {
+        char m[96];
+        snprintf(m, sizeof m, "string longer than the %zu-byte limit", p->lim->max_string);
+        fail_at(p, SG_ELIMIT, m, p->pos);
+        return 0;
+    }
+    p->pos += n;
+    return 1;
+}
+
+static cJSON *make_string(parser *p, int build)
+{
+    if (!read_string(p) || !build)
+        return NULL;
+    cJSON *n = new_node(p, cJSON_String | SG_CJSON_HASLEN);
+    if (!n)
+        return NULL;
+    n->valueint = (int)p->str.len; /* bounded by max_string */
+    n->valuestring = dup_bytes(p, p->str.p ? p->str.p : "", p->str.len);
+    if (!n->valuestring) {
+        cJSON_Delete(n);
+        return NULL;
+    }
+    return n;
+}
+
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static int starts(parser *p, const char *lit)
+{
+    size_t n = strlen(lit);
+    return p->len - p->pos >= n && memcmp(p->s + p->pos, lit, n) == 0;
+}
+
+static cJSON *make_number(parser *p, double v, size_t start, int exact, int build)
+{
+    if (!build)
+        return NULL;
+    cJSON *n = new_node(p, cJSON_Number);
+    if (!n)
+        return NULL;
+    n->valuedouble = v;
+    n->valueint = v >= 2147483647.0 ? 2147483647 : v <= -2147483648.0 ? -2147483647 - 1 : (int)v;
+    if (!exact && !(n->valuestring = dup_bytes(p, p->s + start, p->pos - start))) {
+        cJSON_Delete(n);
+        return NULL;
+    }
+    return n;
+}
+
+/* json's NUMBER_RE: -?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)? with ASCII digits only. */
+static cJSON *read_number(parser *p, int build, int *ok)
+{
+    size_t start = p->pos, i = p->pos;
+    const char *s = p->s;
+    if (i < p->len && s[i] == '-')
+        i++;
+    if (i >= p->len || !is_digit(s[i])) {
+        *ok = 0;
+        return NULL;
+    }
+    if (s[i] == '0')
+        i++;
+    else
+        while (i < p->len && is_digit(s[i]))
+            i++;
+    size_t int_digits = i - start - (s[start] == '-');
+    int is_float = 0;
+    if (i + 1 < p->len && s[i] == '.' && is_digit(s[i + 1])) {
+        is_float = 1;
+        i++;
+        while (i < p->len && is_digit(s[i]))
+            i++;
+    }
+    if (i < p->len && (s[i] == 'e' || s[i] == 'E')) {
+        size_t j = i + 1;
+        if (j < p->len && (s[j] == '+' || s[j] == '-'))
+            j++;
+        if (j < p->len && is_digit(s[j])) {
+            is_float = 1;
+            while (j < p->len && is_digit(s[j]))
+                j++;
+            i = j;
+        }
+    }
+    p->pos = i;
+    *ok = 1;
+    char tmp[64];
+    size_t n = i - start < sizeof tmp - 1 ? i - start : sizeof tmp - 1;
+    memcpy(tmp, s + start, n);
+    tmp[n] = 0;
+    /* ints beyond 2^53 keep their digits: Python ints have any size */
+    return make_number(p, strtod(tmp, NULL), start, !is_float && int_digits <= 15, build);
+}
+
+static cJSON *read_value(parser *p, int build, int place);
+
+/* Open-addressing index of an object's keys, so duplicate handling stays linear. */
+typedef struct keyindex {
+    cJSON **slot;
+    size_t cap, n;
+} keyindex;
+
+static size_t key_hash(const char *k)
+{
+    size_t h = 1469598103934665603u;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 1099511628211u;
+    return h;
+}
+
+static int index_add(keyindex *ix, cJSON *item)
+{
+    if ((ix->n + 1) * 2 > ix->cap) {
+        size_t cap = ix->cap ? ix->cap * 2 : 64;
+        cJSON **slot = calloc(cap, sizeof *slot);
+        if (!slot)
+            return 0;
+        for (size_t i = 0; i < ix->cap; i++)
+            if (ix->slot[i]) {
+                size_t h = key_hash(ix->slot[i]->string) & (cap - 1);
+                while (slot[h])
+                    h = (h + 1) & (cap - 1);
+                slot[h] = ix->slot[i];
+            }
+        free(ix->slot);
+        ix->slot = slot;
+        ix->cap = cap;
+    }
+    size_t h = key_hash(item->string) & (ix->cap - 1);
+    while (ix->slot[h])
+        h = (h + 1) & (ix->cap - 1);
+    ix->slot[h] = item;
+    ix->n++;
+    return 1;
+}
+
+static cJSON **index_find(keyindex *ix, const char *key)
+{
+    if (!ix->cap)
+        return NULL;
+    size_t h = key_hash(key) & (ix->cap - 1);
+    while (ix->slot[h]) {
+        if (strcmp(ix->slot[h]->string, key) == 0)
+            return &ix->slot[h];
+        h = (h + 1) & (ix->cap - 1);
+    }
+    return NULL;
+}
+
+/* cJSON keys are C strings; a key holding NUL gets a 0xFF lead byte (never valid UTF-8) so
+ * it can never be mistaken for the key it would otherwise be cut down to. */
+static char *make_key(parser *p)
+{
+    if (memchr(p->str.p ? p->str.p : "", 0, p->str.len) == NULL)
+        return dup_bytes(p, p->str.p ? p->str.p : "", p->str.len);
+    char *k = cJSON_malloc(p->str.len + 2);
+    if (!k) {
+        oom(p);
+        return NULL;
+    }
+    k[0] = (char)0xFF;
+    for (size_t i = 0; i < p->str.len; i++)
+        k[i + 1] = p->str.p[i] ? p->str.p[i] : (char)0xFF;
+    k[p->str.len + 1] = 0;
+    return k;
+}
+
+static int child_place(int place, const char *key)
+{
+    if (place == P_ROOT && strcmp(key, "threads") == 0)
+        return P_THREADS;
+    if (place == P_ROOT && strcmp(key, "json_dump") == 0)
+        return P_DUMP;
+    if (place == P_DUMP && strcmp(key, "threads") == 0)
+        return P_THREADS;
+    return P_OTHER;
+}
+
+static cJSON *read_object(parser *p, int build, int place)
+{
+    cJSON *obj = build ? new_node(p, cJSON_Object) : NULL;
+    keyindex ix = { NULL, 0, 0 };
+    if (build && !obj)
+        return NULL;
+    p->pos++; /* '{' */
+    skip_ws(p);
+    if (p->pos < p->len && p->s[p->pos] == '}') {
+        p->pos++;
+        return obj;
+    }
+    for (;;) {
+        if (p->pos >= p->len || p->s[p->pos] != '"') {
+            fail_at(p, SG_EJSON, "Expecting property name enclosed in double quotes", p->pos);
+            break;
+        }
+        if (!read_string(p))
+            break;
+        char *key = build || place == P_ROOT || place == P_DUMP ? make_key(p) : NULL;
+        if ((build || place == P_ROOT || place == P_DUMP) && !key)
+            break;
+        skip_ws(p);
+        if (p->pos >= p->len || p->s[p->pos] != ':') {
+            fail_at(p, SG_EJSON, "Expecting ':' delimiter", p->pos);
+            cJSON_free(key);
+            break;
+        }
+        p->pos++;
+        skip_ws(p);
+        int sub = key ? child_place(place, key) : P_OTHER;
+        if (place == P_THREAD && key && strcmp(key, "frames") == 0)
+            sub = P_THREAD + 1; /* the frames list itself: capped */
+        cJSON *val = read_value(p, build, sub);
+        if (p->failed) {
+            cJSON_free(key);
+            break;
+        }
+        if (build) {
+            val->string = key;
+            /* Python dict: the last duplicate's value, at the first key's position */
+            cJSON **old = index_find(&ix, key);
+            if (old) {
+                cJSON_ReplaceItemViaPointer(obj, *old, val);
+                *old = val;
+            } else {
+                cJSON_AddItemToArray(obj, val);
+                if (!index_add(&ix, val)) {
+                    oom(p);
+                    break;
+                }
+            }
+        } else {
+            cJSON_free(key);
+        }
+        skip_ws(p);
+        if (p->pos < p->len && p->s[p->pos] == '}') {
+            p->pos++;
+            free(ix.slot);
+            return obj;
+        }
+        if (p->pos >= p->len || p->s[p->pos] != ',') {
+            fail_at(p, SG_EJSON, "Expecting ',' delimiter", p->pos);
+            break;
+        }
+        p->pos++;
+        skip_ws(p);
+    }
+    free(ix.slot);
+    cJSON_Delete(obj);
+    return NULL;
+}
+
+static cJSON *read_array(parser *p, int build, int place)
+{
+    cJSON *arr = build ? new_node(p, cJSON_Array) : NULL;
+    size_t count = 0;
+    if (build && !arr)
+        return NULL;
+    p->pos++; /* '[' */
+    skip_ws(p);
+    if (p->pos < p->len && p->s[p->pos] == ']') {
+        p->pos++;
+        return arr;
+    }
+    for (;;) {
+        /* a thread's frames past max_frames are validated but never built */
+        int keep = build && !(p->crash && place == P_THREAD + 1 && count >= p->lim->max_frames);
+        cJSON *val = read_value(p, keep, place == P_THREADS ? P_THREAD : P_OTHER);
+        if (p->failed)
+            break;
+        if (keep)
+            cJSON_AddItemToArray(arr, val);
+        count++;
+        skip_ws(p);
+        if (p->pos < p->len && p->s[p->pos] == ']') {
+            p->pos++;
+            return arr;
+        }
+        if (p->pos >= p->len || p->s[p->pos] != ',') {
+            fail_at(p, SG_EJSON, "Expecting ',' delimiter", p->pos);
+            break;
+        }
+        p->pos++;
+        skip_ws(p);
+    }
+    cJSON_Delete(arr);
+    return NULL;
+}
+
+static cJSON *read_value(parser *p, int build, int place)
+{
+    if (p->pos >= p->len) {
+        fail_at(p, SG_EJSON, "Expecting value", p->pos);
+        return NULL;
+    }
+    char c = p->s[p->pos];
+    if (c == '{' || c == '[') {
+        if (++p->depth > p->lim->max_depth) {
+            char m[96];
+            snprintf(m, sizeof m, "JSON nested deeper than the %zu-level limit",
+                     p->lim->max_depth);
+            fail_at(p, SG_ELIMIT, m, p->pos);
+            return NULL;
+        }
+        cJSON *v = c == '{' ? read_object(p, build, place) : read_array(p, build, place);
+        p->depth--;
+        return v;
+    }
+    if (c == '"')
+        return make_string(p, build);
+    static const struct { const char *lit; int type; double num; } lits[] = {
+        { "null", cJSON_NULL, 0 }, { "true", cJSON_True, 0 }, { "false", cJSON_False, 0 },
+    };
+    for (size_t i = 0; i < sizeof lits / sizeof lits[0]; i++)
+        if (starts(p, lits[i].lit)) {
+            p->pos += strlen(lits[i].lit);
+            return build ? new_node(p, lits[i].type) : NULL;
+        }
+    /* json.loads accepts Python's float constants */
+    static const char *consts[] = { "NaN", "Infinity", "-Infinity" };
+    for (size_t i = 0; i < 3; i++)
+        if (starts(p, consts[i])) {
+            size_t start = p->pos;
+            p->pos += strlen(consts[i]);
+            double v = i == 0 ? strtod("nan", NULL) : i == 1 ? strtod("inf", NULL)
+                                                             : -strtod("inf", NULL);
+            return make_number(p, v, start, 0, build);
+        }
+    int ok;
+    cJSON *n = read_number(p, build, &ok);
+    if (!ok)
+        fail_at(p, SG_EJSON, "Expecting value", p->pos);
+    return n;
+}
+
+static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *err, int crash)
+{
+    sg_limits dflt;
+    if (!lim) {
+        sg_limits_default(&dflt);
+        lim = &dflt;
+    }
+    memset(err, 0, sizeof *err);
+    parser p = { s, len, 0, lim, crash, 0, { NULL, 0, 0, 0 }, err, 0 };
+    if (len > lim->max_input) {
+        err->code = SG_ELIMIT;
+        snprintf(err->msg, sizeof err->msg, "input of %zu bytes exceeds the %zu-byte limit", len,
+                 lim->max_input);
+        return NULL;
+    }
+    size_t bad = bad_utf8(s, len);
+    if (bad != (size_t)-1) {
+        err->code = SG_EJSON;
+        err->col = (long)bad + 1;
+        snprintf(err->msg, sizeof err->msg,
+                 "'utf-8' codec can't decode byte 0x%02x in position %zu: invalid UTF-8",
+                 (unsigned char)s[bad], bad);
+        return NULL;
+    }
+    skip_ws(&p);
+    cJSON *root = read_value(&p, 1, crash ? P_ROOT : P_OTHER);
+    if (!p.failed) {
+        skip_ws(&p);
+        if (p.pos < len)
+            fail_at(&p, SG_EJSON, "Extra data", p.pos);
+    }
+    sg_buf_free(&p.str);
+    if (p.failed) {
+        cJSON_Delete(root);
+        return NULL;
+    }
+    return root;
+}
+
+cJSON *sg_json_parse(const char *s, size_t len, const sg_limits *lim, sg_error *err)
+{
+    return parse(s, len, lim, err, 0);
+}
+
+cJSON *sg_json_read_crash(const char *s, size_t len, const sg_limits *lim, sg_error *err)
+{
+    return parse(s, len, lim, err, 1);
+}

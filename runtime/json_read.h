@@ -1,0 +1,35 @@
+/* json_read.h — crash JSON in, cJSON trees out, with Python's json.loads semantics.
+ * Runtime stage, internal. Every value the runtime reads is a cJSON node built here, read
+ * afterwards only through pyval.h, which knows the two fidelity extensions below. */
+#ifndef SG_JSON_READ_H
+#define SG_JSON_READ_H
+#include <cjson/cJSON.h>
+#include <stddef.h>
+#include "csiggen.h"
+
+/* String nodes always carry this type bit and their byte length in valueint: strings may
+ * hold NUL bytes (json.loads keeps "\u0000"). Number nodes whose valuestring is non-NULL keep
+ * the original lexeme ("1.0", "4.5", "1e5", big ints, "NaN", "-Infinity"); NULL means an
+ * integer exactly representable as a double (valuedouble holds it). */
+#define SG_CJSON_HASLEN (1 << 12)
+
+typedef struct sg_limits {
+    size_t max_input;  /* bytes of one document (one --jsonl line); default 64 MiB */
+    size_t max_depth;  /* nesting depth; default 1000, about where Python's json recursion ends */
+    size_t max_frames; /* elements kept of a thread's "frames" list (crash reader only); 1000 */
+    size_t max_string; /* bytes of one decoded string; default 16 MiB */
+} sg_limits;
+
+void sg_limits_default(sg_limits *l);
+
+/* json.loads: any JSON value. Duplicate keys: the last value wins, at the first key's
+ * position (a Python dict). Input must be strict UTF-8 (Python decodes stdin strictly).
+ * Returns a tree the caller frees with cJSON_Delete, or NULL with err set (SG_EJSON with
+ * Python's message and line/col, SG_ELIMIT, SG_ENOMEM). lim may be NULL (defaults). */
+cJSON *sg_json_parse(const char *s, size_t len, const sg_limits *lim, sg_error *err);
+
+/* The reader for crash documents: validates the whole document exactly as sg_json_parse,
+ * but keeps only the first max_frames elements of any "frames" list inside a thread (Socorro
+ * reads at most 40 frames, inlines counted), so a million frames cost no memory. */
+cJSON *sg_json_read_crash(const char *s, size_t len, const sg_limits *lim, sg_error *err);
+#endif
