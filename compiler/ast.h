@@ -12,7 +12,7 @@
 #define SGC_MAX_REPEAT 100          /* largest finite counted repeat bound left after simplification */
 #define SGC_MAX_NODES 4000          /* AST nodes per line once counted repeats are expanded */
 #define SGC_MAX_LINE_BYTES 4096     /* bytes in one pattern line */
-#define SGC_MAX_ANCHOR_SPLIT 64     /* branches made while removing anchors from one line */
+#define SGC_MAX_ANCHOR_SPLIT 512    /* branches made while removing anchors from one line */
 
 typedef enum {
     SGC_N_EMPTY,  /* matches "" */

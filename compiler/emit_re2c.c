@@ -16,7 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_OUTPUT_BYTES (8u << 20)   /* a generated C file larger than this is refused */
+#define MAX_OUTPUT_BYTES (4u << 20)   /* a generated C file larger than this is refused */
 
 /* Named re2c definitions for multi-byte classes, shared by the rules of one spec file. */
 typedef struct defs {
@@ -623,6 +623,50 @@ static void header(sgc_str *o, const sgc_siglists *s, const char *what)
                     " * virtual end byte 0xFF (for $ and \\Z); see docs/sigc.md. */\n");
 }
 
+/* The UTF-8 bytes of a lowered line that is a plain literal (optionally followed by the end
+ * marker: then *exact). Returns 0 when the line needs a DFA. */
+static int literal_bytes(const sgc_node *n, sgc_str *out, int *exact)
+{
+    out->len = 0;
+    sgc_str_add(out, "", 0);
+    *exact = 0;
+    const sgc_node *one[1] = {n};
+    const sgc_node *const *kids = one;
+    size_t nk = 1;
+    if (n->kind == SGC_N_CAT) {
+        kids = (const sgc_node *const *)n->kids;
+        nk = n->nkids;
+    }
+    for (size_t i = 0; i < nk; i++) {
+        const sgc_node *k = kids[i];
+        if (k->kind == SGC_N_END && i + 1 == nk && i > 0) {
+            *exact = 1;
+            break;
+        }
+        if (!single(k))
+            return 0;
+        unsigned char b[4];
+        size_t m = utf8_enc(k->set[0].lo, b);
+        sgc_str_add(out, (const char *)b, m);
+    }
+    return out->len > 0;
+}
+
+/* Bytes as the inside of a C string literal (octal escapes keep it unambiguous). */
+static const char *c_string(sgc_str *o, const char *s, size_t len)
+{
+    o->len = 0;
+    sgc_str_add(o, "", 0);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?')
+            sgc_str_add(o, (const char *)&c, 1);
+        else
+            sgc_str_printf(o, "\\%03o", c);
+    }
+    return o->p;
+}
+
 /* Pattern text inside a C comment: no comment delimiters, no control bytes. */
 static const char *comment_escape(sgc_str *o, const char *s, size_t len)
 {
@@ -726,7 +770,7 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
         snprintf(j.name, sizeof j.name, "match_lines");
         defs df;
         memset(&df, 0, sizeof df);
-        sgc_str body = {0}, head = {0}, table = {0}, esc = {0};
+        sgc_str body = {0}, head = {0}, table = {0}, esc = {0}, lit = {0};
         header(&head, s, "one matcher per pattern line, for sgmatch --lines");
         sgc_str_adds(&head,
                      "#include <stddef.h>\n"
@@ -737,6 +781,10 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
                      "    unsigned line;     /* 1-based physical line in the list file */\n"
                      "    int constant;\n"
                      "    int (*match)(const unsigned char *s);\n"
+                     "    /* a plain literal line needs no DFA: s starts with lit (equals it when exact) */\n"
+                     "    const char *lit;\n"
+                     "    size_t litlen;\n"
+                     "    int exact;\n"
                      "} sg_line_matcher;\n"
                      "extern const sg_line_matcher sg_line_matchers[];\n"
                      "extern const size_t sg_line_matchers_n;\n\n");
@@ -752,19 +800,24 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
                 char fname[128];
                 snprintf(fname, sizeof fname, "l_%s_%u", l->name, ln->lineno);
                 int m = classify(n);
-                sgc_str_printf(&body, "/* %s:%u: %s */\n", l->file, ln->lineno,
-                               comment_escape(&esc, ln->text, ln->len));
-                if (m == M_DFA) {
+                int exact = 0;
+                if (m == M_DFA && literal_bytes(n, &lit, &exact)) {
+                    sgc_str_printf(&table, "    {\"%s\", %uu, 0, NULL, \"%s\", %zuu, %d},\n", l->name,
+                                   ln->lineno, c_string(&esc, lit.p, lit.len), lit.len, exact);
+                } else if (m == M_DFA) {
+                    sgc_str_printf(&body, "/* %s:%u: %s */\n", l->file, ln->lineno,
+                                   comment_escape(&esc, ln->text, ln->len));
                     emit_dfa(&df, &body, fname, n);
-                    sgc_str_printf(&table, "    {\"%s\", %uu, 0, %s},\n", l->name, ln->lineno, fname);
+                    sgc_str_printf(&table, "    {\"%s\", %uu, 0, %s, NULL, 0u, 0},\n", l->name,
+                                   ln->lineno, fname);
                 } else
-                    sgc_str_printf(&table, "    {\"%s\", %uu, %d, NULL},\n", l->name, ln->lineno,
-                                   m == M_ALWAYS);
+                    sgc_str_printf(&table, "    {\"%s\", %uu, %d, NULL, NULL, 0u, 0},\n", l->name,
+                                   ln->lineno, m == M_ALWAYS);
                 count++;
             }
         }
         if (!count)
-            sgc_str_adds(&table, "    {NULL, 0u, 0, NULL},\n");
+            sgc_str_adds(&table, "    {NULL, 0u, 0, NULL, NULL, 0u, 0},\n");
         sgc_str_printf(&table, "};\nconst size_t sg_line_matchers_n = %zu;\n", count);
         sgc_str_add(&body, table.p, table.len);
         spec_finish(&j.spec, head.p, &df, &body);
@@ -772,6 +825,7 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
             rc = -1;
         sgc_str_free(&body);
         sgc_str_free(&head);
+        sgc_str_free(&lit);
         sgc_str_free(&table);
         sgc_str_free(&esc);
         sgc_str_free(&df.text);

@@ -121,12 +121,10 @@ static int lex_escape(SgcLex *lx, int in_class, uint32_t *cp, int *kind)
                 if (v > 0377) return fail(lx, tok, "octal escape value %.*s outside of range 0-0o377", tok, (size_t)(YYCURSOR - tok));
                 lx->cur = YYCURSOR; *cp = v; return 1;
             }
-            YYCURSOR = tok + 1;
             goto digits;
         }
         "\\" [89] {
             if (in_class) return fail(lx, tok, "bad escape %.*s", tok, 2);
-            YYCURSOR = tok + 1;
             goto digits;
         }
         "\\" [a-zA-Z] { return fail(lx, tok, "bad escape %.*s", tok, 2); }
@@ -149,17 +147,13 @@ digits:
             return 1;
         }
         unsigned g = (unsigned)(q[0] - '0');
-        size_t len = 1;
-        if (avail >= 2 && q[1] >= '0' && q[1] <= '9') {
+        if (avail >= 2 && q[1] >= '0' && q[1] <= '9')
             g = g * 10 + (unsigned)(q[1] - '0');
-            len = 2;
-        }
         if (g < lx->p->groups)
             sgc_parse_error(lx->p, sgc_lex_pos(lx, tok),
                             "unsupported: backreference \\%u (a DFA cannot remember text)", g);
         else
             sgc_parse_error(lx->p, sgc_lex_pos(lx, tok), "invalid group reference %u", g);
-        (void)len;
         return -1;
     }
 }

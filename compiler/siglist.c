@@ -96,6 +96,8 @@ static void read_lines(sgc_siglists *s, sgc_list *l, sgc_diags *d)
     const char *p = l->raw, *end = l->raw + l->rawlen;
     unsigned lineno = 0;
     while (p < end) {
+        /* Socorro quirk: binary-mode iteration splits on b"\n" only; a "\r" is whitespace that
+         * strip() removes (siglists_utils get_signature_list_content) */
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *le = nl ? nl : end;
         lineno++;

@@ -10,6 +10,10 @@ typedef struct sg_line_matcher {
     unsigned line;     /* 1-based physical line in the list file */
     int constant;
     int (*match)(const unsigned char *s);
+    /* a plain literal line needs no DFA: s starts with lit (equals it when exact) */
+    const char *lit;
+    size_t litlen;
+    int exact;
 } sg_line_matcher;
 extern const sg_line_matcher sg_line_matchers[];
 extern const size_t sg_line_matchers_n;
@@ -314,8 +318,8 @@ yy35:
 
 }
 
-/* irrelevant_signature_re.txt:18: __pthread_kill_implementation */
-SG_DFA static int l_irrelevant_18(const unsigned char *s)
+/* irrelevant_signature_re.txt:20: pthread_kill$ */
+SG_DFA static int l_irrelevant_20(const unsigned char *s)
 {
     size_t i = 0, mar = 0;
     (void)mar;
@@ -323,7 +327,7 @@ SG_DFA static int l_irrelevant_18(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy38;
+	if (yych == 'p') goto yy38;
 	YYSKIP();
 yy37:
 	{ return 0; }
@@ -331,20 +335,14 @@ yy38:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy37;
+	if (yych != 't') goto yy37;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'p') goto yy40;
+	if (yych == 'h') goto yy40;
 yy39:
 	YYRESTORE();
 	goto yy37;
 yy40:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'h') goto yy39;
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych != 'r') goto yy39;
@@ -374,208 +372,14 @@ yy40:
 	if (yych != 'l') goto yy39;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'm') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'p') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'm') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy39;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy39;
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* irrelevant_signature_re.txt:19: __pthread_kill_internal */
-SG_DFA static int l_irrelevant_19(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == '_') goto yy43;
-	YYSKIP();
-yy42:
-	{ return 0; }
-yy43:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy42;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'p') goto yy45;
-yy44:
-	YYRESTORE();
+	if (yych == '\n') goto yy41;
+	if (yych <= 0xFE) goto yy39;
 	goto yy42;
-yy45:
+yy41:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'h') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'd') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'k') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy44;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy44;
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* irrelevant_signature_re.txt:20: pthread_kill$ */
-SG_DFA static int l_irrelevant_20(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'p') goto yy48;
-	YYSKIP();
-yy47:
-	{ return 0; }
-yy48:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy47;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'h') goto yy50;
-yy49:
-	YYRESTORE();
-	goto yy47;
-yy50:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy49;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy49;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy49;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'd') goto yy49;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy49;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'k') goto yy49;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy49;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy49;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy49;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == '\n') goto yy51;
-	if (yych <= 0xFE) goto yy49;
-	goto yy52;
-yy51:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy49;
-yy52:
+	if (yych <= 0xFE) goto yy39;
+yy42:
 	YYSKIP();
 	{ return 1; }
 }
@@ -591,44 +395,44 @@ SG_DFA static int l_irrelevant_21(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'g') goto yy55;
+	if (yych == 'g') goto yy45;
 	YYSKIP();
-yy54:
+yy44:
 	{ return 0; }
-yy55:
+yy45:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy54;
+	if (yych != 's') goto yy44;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'i') goto yy57;
-yy56:
+	if (yych == 'i') goto yy47;
+yy46:
 	YYRESTORE();
-	goto yy54;
-yy57:
+	goto yy44;
+yy47:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy56;
+	if (yych != 'g') goto yy46;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy56;
+	if (yych != 'n') goto yy46;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy56;
+	if (yych != 'a') goto yy46;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy56;
+	if (yych != 'l') goto yy46;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy58;
-	if (yych <= 0xFE) goto yy56;
-	goto yy59;
-yy58:
+	if (yych == '\n') goto yy48;
+	if (yych <= 0xFE) goto yy46;
+	goto yy49;
+yy48:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy56;
-yy59:
+	if (yych <= 0xFE) goto yy46;
+yy49:
 	YYSKIP();
 	{ return 1; }
 }
@@ -644,50 +448,50 @@ SG_DFA static int l_irrelevant_22(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy62;
+	if (yych == '_') goto yy52;
 	YYSKIP();
-yy61:
+yy51:
 	{ return 0; }
-yy62:
+yy52:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy61;
+	if (yych != 's') goto yy51;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'i') goto yy64;
-yy63:
+	if (yych == 'i') goto yy54;
+yy53:
 	YYRESTORE();
-	goto yy61;
-yy64:
+	goto yy51;
+yy54:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy63;
+	if (yych != 'g') goto yy53;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy63;
+	if (yych != 't') goto yy53;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy63;
+	if (yych != 'r') goto yy53;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy63;
+	if (yych != 'a') goto yy53;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'm') goto yy63;
+	if (yych != 'm') goto yy53;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy63;
+	if (yych != 'p') goto yy53;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy65;
-	if (yych <= 0xFE) goto yy63;
-	goto yy66;
-yy65:
+	if (yych == '\n') goto yy55;
+	if (yych <= 0xFE) goto yy53;
+	goto yy56;
+yy55:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy63;
-yy66:
+	if (yych <= 0xFE) goto yy53;
+yy56:
 	YYSKIP();
 	{ return 1; }
 }
@@ -703,59 +507,59 @@ SG_DFA static int l_irrelevant_23(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy69;
+	if (yych == '_') goto yy59;
 	YYSKIP();
-yy68:
+yy58:
 	{ return 0; }
-yy69:
+yy59:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy68;
+	if (yych != '_') goto yy58;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'r') goto yy71;
-yy70:
+	if (yych == 'r') goto yy61;
+yy60:
 	YYRESTORE();
-	goto yy68;
-yy71:
+	goto yy58;
+yy61:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy70;
+	if (yych != 'e') goto yy60;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy70;
+	if (yych != 's') goto yy60;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy70;
+	if (yych != 't') goto yy60;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy70;
+	if (yych != 'o') goto yy60;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy70;
+	if (yych != 'r') goto yy60;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy70;
+	if (yych != 'e') goto yy60;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy70;
+	if (yych != '_') goto yy60;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy70;
+	if (yych != 'r') goto yy60;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy70;
+	if (yych != 't') goto yy60;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy72;
-	if (yych <= 0xFE) goto yy70;
-	goto yy73;
-yy72:
+	if (yych == '\n') goto yy62;
+	if (yych <= 0xFE) goto yy60;
+	goto yy63;
+yy62:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy70;
-yy73:
+	if (yych <= 0xFE) goto yy60;
+yy63:
 	YYSKIP();
 	{ return 1; }
 }
@@ -771,47 +575,47 @@ SG_DFA static int l_irrelevant_26(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy76;
+	if (yych == '_') goto yy66;
 	YYSKIP();
-yy75:
+yy65:
 	{ return 0; }
-yy76:
+yy66:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy75;
+	if (yych != '_') goto yy65;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'c') goto yy78;
-yy77:
+	if (yych == 'c') goto yy68;
+yy67:
 	YYRESTORE();
-	goto yy75;
-yy78:
+	goto yy65;
+yy68:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'h') goto yy77;
+	if (yych != 'h') goto yy67;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy77;
+	if (yych != 'k') goto yy67;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy77;
+	if (yych != 's') goto yy67;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy77;
+	if (yych != 't') goto yy67;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy77;
+	if (yych != 'k') goto yy67;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy79;
-	if (yych <= 0xFE) goto yy77;
-	goto yy80;
-yy79:
+	if (yych == '\n') goto yy69;
+	if (yych <= 0xFE) goto yy67;
+	goto yy70;
+yy69:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy77;
-yy80:
+	if (yych <= 0xFE) goto yy67;
+yy70:
 	YYSKIP();
 	{ return 1; }
 }
@@ -827,44 +631,44 @@ SG_DFA static int l_irrelevant_27(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy83;
+	if (yych == '_') goto yy73;
 	YYSKIP();
-yy82:
+yy72:
 	{ return 0; }
-yy83:
+yy73:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy82;
+	if (yych != 'c') goto yy72;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'h') goto yy85;
-yy84:
+	if (yych == 'h') goto yy75;
+yy74:
 	YYRESTORE();
-	goto yy82;
-yy85:
+	goto yy72;
+yy75:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy84;
+	if (yych != 'k') goto yy74;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy84;
+	if (yych != 's') goto yy74;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy84;
+	if (yych != 't') goto yy74;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy84;
+	if (yych != 'k') goto yy74;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy86;
-	if (yych <= 0xFE) goto yy84;
-	goto yy87;
-yy86:
+	if (yych == '\n') goto yy76;
+	if (yych <= 0xFE) goto yy74;
+	goto yy77;
+yy76:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy84;
-yy87:
+	if (yych <= 0xFE) goto yy74;
+yy77:
 	YYSKIP();
 	{ return 1; }
 }
@@ -880,74 +684,74 @@ SG_DFA static int l_irrelevant_28(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy90;
+	if (yych == '_') goto yy80;
 	YYSKIP();
-yy89:
+yy79:
 	{ return 0; }
-yy90:
+yy80:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy89;
+	if (yych != '_') goto yy79;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'r') goto yy92;
-yy91:
+	if (yych == 'r') goto yy82;
+yy81:
 	YYRESTORE();
-	goto yy89;
-yy92:
+	goto yy79;
+yy82:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'u') goto yy91;
+	if (yych != 'u') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy91;
+	if (yych != 's') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy91;
+	if (yych != 't') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy91;
+	if (yych != '_') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy91;
+	if (yych != 'p') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy91;
+	if (yych != 'r') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy91;
+	if (yych != 'o') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'b') goto yy91;
+	if (yych != 'b') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy91;
+	if (yych != 'e') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy91;
+	if (yych != 's') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy91;
+	if (yych != 't') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy91;
+	if (yych != 'a') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy91;
+	if (yych != 'c') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy91;
+	if (yych != 'k') goto yy81;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy93;
-	if (yych <= 0xFE) goto yy91;
-	goto yy94;
-yy93:
+	if (yych == '\n') goto yy83;
+	if (yych <= 0xFE) goto yy81;
+	goto yy84;
+yy83:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy91;
-yy94:
+	if (yych <= 0xFE) goto yy81;
+yy84:
 	YYSKIP();
 	{ return 1; }
 }
@@ -963,89 +767,89 @@ SG_DFA static int l_irrelevant_29(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy97;
+	if (yych == '_') goto yy87;
 	YYSKIP();
-yy96:
+yy86:
 	{ return 0; }
-yy97:
+yy87:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'U') goto yy96;
+	if (yych != 'U') goto yy86;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'n') goto yy99;
-yy98:
+	if (yych == 'n') goto yy89;
+yy88:
 	YYRESTORE();
-	goto yy96;
-yy99:
+	goto yy86;
+yy89:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'w') goto yy98;
+	if (yych != 'w') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy98;
+	if (yych != 'i') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy98;
+	if (yych != 'n') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy98;
+	if (yych != 'd') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy98;
+	if (yych != '_') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'R') goto yy98;
+	if (yych != 'R') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy98;
+	if (yych != 'a') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy98;
+	if (yych != 'i') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy98;
+	if (yych != 's') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy98;
+	if (yych != 'e') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'E') goto yy98;
+	if (yych != 'E') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'x') goto yy98;
+	if (yych != 'x') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy98;
+	if (yych != 'c') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy98;
+	if (yych != 'e') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy98;
+	if (yych != 'p') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy98;
+	if (yych != 't') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy98;
+	if (yych != 'i') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy98;
+	if (yych != 'o') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy98;
+	if (yych != 'n') goto yy88;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy100;
-	if (yych <= 0xFE) goto yy98;
-	goto yy101;
-yy100:
+	if (yych == '\n') goto yy90;
+	if (yych <= 0xFE) goto yy88;
+	goto yy91;
+yy90:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy98;
-yy101:
+	if (yych <= 0xFE) goto yy88;
+yy91:
 	YYSKIP();
 	{ return 1; }
 }
@@ -1061,65 +865,65 @@ SG_DFA static int l_irrelevant_30(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy104;
+	if (yych == '_') goto yy94;
 	YYSKIP();
-yy103:
+yy93:
 	{ return 0; }
-yy104:
+yy94:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'U') goto yy103;
+	if (yych != 'U') goto yy93;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'n') goto yy106;
-yy105:
+	if (yych == 'n') goto yy96;
+yy95:
 	YYRESTORE();
-	goto yy103;
-yy106:
+	goto yy93;
+yy96:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'w') goto yy105;
+	if (yych != 'w') goto yy95;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy105;
+	if (yych != 'i') goto yy95;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy105;
+	if (yych != 'n') goto yy95;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy105;
+	if (yych != 'd') goto yy95;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy105;
+	if (yych != '_') goto yy95;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'R') goto yy105;
+	if (yych != 'R') goto yy95;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy105;
+	if (yych != 'e') goto yy95;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy105;
+	if (yych != 's') goto yy95;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'u') goto yy105;
+	if (yych != 'u') goto yy95;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'm') goto yy105;
+	if (yych != 'm') goto yy95;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy105;
+	if (yych != 'e') goto yy95;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy107;
-	if (yych <= 0xFE) goto yy105;
-	goto yy108;
-yy107:
+	if (yych == '\n') goto yy97;
+	if (yych <= 0xFE) goto yy95;
+	goto yy98;
+yy97:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy105;
-yy108:
+	if (yych <= 0xFE) goto yy95;
+yy98:
 	YYSKIP();
 	{ return 1; }
 }
@@ -1135,98 +939,98 @@ SG_DFA static int l_irrelevant_33(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'K') goto yy111;
+	if (yych == 'K') goto yy101;
 	YYSKIP();
-yy110:
+yy100:
 	{ return 0; }
-yy111:
+yy101:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy110;
+	if (yych != 'i') goto yy100;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'U') goto yy113;
-yy112:
+	if (yych == 'U') goto yy103;
+yy102:
 	YYRESTORE();
-	goto yy110;
-yy113:
+	goto yy100;
+yy103:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy112;
+	if (yych != 's') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy112;
+	if (yych != 'e') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy112;
+	if (yych != 'r') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'E') goto yy112;
+	if (yych != 'E') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'x') goto yy112;
+	if (yych != 'x') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy112;
+	if (yych != 'c') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy112;
+	if (yych != 'e') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy112;
+	if (yych != 'p') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy112;
+	if (yych != 't') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy112;
+	if (yych != 'i') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy112;
+	if (yych != 'o') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy112;
+	if (yych != 'n') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'D') goto yy112;
+	if (yych != 'D') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy112;
+	if (yych != 'i') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy112;
+	if (yych != 's') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy112;
+	if (yych != 'p') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy112;
+	if (yych != 'a') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy112;
+	if (yych != 't') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy112;
+	if (yych != 'c') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'h') goto yy112;
+	if (yych != 'h') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy112;
+	if (yych != 'e') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy112;
+	if (yych != 'r') goto yy102;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy114;
-	if (yych <= 0xFE) goto yy112;
-	goto yy115;
-yy114:
+	if (yych == '\n') goto yy104;
+	if (yych <= 0xFE) goto yy102;
+	goto yy105;
+yy104:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy112;
-yy115:
+	if (yych <= 0xFE) goto yy102;
+yy105:
 	YYSKIP();
 	{ return 1; }
 }
@@ -1242,83 +1046,83 @@ SG_DFA static int l_irrelevant_34(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'R') goto yy118;
+	if (yych == 'R') goto yy108;
 	YYSKIP();
-yy117:
+yy107:
 	{ return 0; }
-yy118:
+yy108:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy117;
+	if (yych != 't') goto yy107;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'l') goto yy120;
-yy119:
+	if (yych == 'l') goto yy110;
+yy109:
 	YYRESTORE();
-	goto yy117;
-yy120:
+	goto yy107;
+yy110:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'D') goto yy119;
+	if (yych != 'D') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy119;
+	if (yych != 'i') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy119;
+	if (yych != 's') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy119;
+	if (yych != 'p') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy119;
+	if (yych != 'a') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy119;
+	if (yych != 't') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy119;
+	if (yych != 'c') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'h') goto yy119;
+	if (yych != 'h') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'E') goto yy119;
+	if (yych != 'E') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'x') goto yy119;
+	if (yych != 'x') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy119;
+	if (yych != 'c') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy119;
+	if (yych != 'e') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy119;
+	if (yych != 'p') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy119;
+	if (yych != 't') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy119;
+	if (yych != 'i') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy119;
+	if (yych != 'o') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy119;
+	if (yych != 'n') goto yy109;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy121;
-	if (yych <= 0xFE) goto yy119;
-	goto yy122;
-yy121:
+	if (yych == '\n') goto yy111;
+	if (yych <= 0xFE) goto yy109;
+	goto yy112;
+yy111:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy119;
-yy122:
+	if (yych <= 0xFE) goto yy109;
+yy112:
 	YYSKIP();
 	{ return 1; }
 }
@@ -1334,74 +1138,74 @@ SG_DFA static int l_irrelevant_35(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'R') goto yy125;
+	if (yych == 'R') goto yy115;
 	YYSKIP();
-yy124:
+yy114:
 	{ return 0; }
-yy125:
+yy115:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy124;
+	if (yych != 't') goto yy114;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'l') goto yy127;
-yy126:
+	if (yych == 'l') goto yy117;
+yy116:
 	YYRESTORE();
-	goto yy124;
-yy127:
+	goto yy114;
+yy117:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'R') goto yy126;
+	if (yych != 'R') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy126;
+	if (yych != 'a') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy126;
+	if (yych != 'i') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy126;
+	if (yych != 's') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy126;
+	if (yych != 'e') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'E') goto yy126;
+	if (yych != 'E') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'x') goto yy126;
+	if (yych != 'x') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy126;
+	if (yych != 'c') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy126;
+	if (yych != 'e') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy126;
+	if (yych != 'p') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy126;
+	if (yych != 't') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy126;
+	if (yych != 'i') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy126;
+	if (yych != 'o') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy126;
+	if (yych != 'n') goto yy116;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy128;
-	if (yych <= 0xFE) goto yy126;
-	goto yy129;
-yy128:
+	if (yych == '\n') goto yy118;
+	if (yych <= 0xFE) goto yy116;
+	goto yy119;
+yy118:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy126;
-yy129:
+	if (yych <= 0xFE) goto yy116;
+yy119:
 	YYSKIP();
 	{ return 1; }
 }
@@ -1417,65 +1221,65 @@ SG_DFA static int l_irrelevant_36(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'R') goto yy132;
+	if (yych == 'R') goto yy122;
 	YYSKIP();
-yy131:
+yy121:
 	{ return 0; }
-yy132:
+yy122:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy131;
+	if (yych != 'a') goto yy121;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'i') goto yy134;
-yy133:
+	if (yych == 'i') goto yy124;
+yy123:
 	YYRESTORE();
-	goto yy131;
-yy134:
+	goto yy121;
+yy124:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy133;
+	if (yych != 's') goto yy123;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy133;
+	if (yych != 'e') goto yy123;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'E') goto yy133;
+	if (yych != 'E') goto yy123;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'x') goto yy133;
+	if (yych != 'x') goto yy123;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy133;
+	if (yych != 'c') goto yy123;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy133;
+	if (yych != 'e') goto yy123;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy133;
+	if (yych != 'p') goto yy123;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy133;
+	if (yych != 't') goto yy123;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy133;
+	if (yych != 'i') goto yy123;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy133;
+	if (yych != 'o') goto yy123;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy133;
+	if (yych != 'n') goto yy123;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy135;
-	if (yych <= 0xFE) goto yy133;
-	goto yy136;
-yy135:
+	if (yych == '\n') goto yy125;
+	if (yych <= 0xFE) goto yy123;
+	goto yy126;
+yy125:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy133;
-yy136:
+	if (yych <= 0xFE) goto yy123;
+yy126:
 	YYSKIP();
 	{ return 1; }
 }
@@ -1491,71 +1295,71 @@ SG_DFA static int l_irrelevant_37(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'N') goto yy139;
+	if (yych == 'N') goto yy129;
 	YYSKIP();
-yy138:
+yy128:
 	{ return 0; }
-yy139:
+yy129:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy138;
+	if (yych != 't') goto yy128;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'R') goto yy141;
-yy140:
+	if (yych == 'R') goto yy131;
+yy130:
 	YYRESTORE();
-	goto yy138;
-yy141:
+	goto yy128;
+yy131:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy140;
+	if (yych != 'a') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy140;
+	if (yych != 'i') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy140;
+	if (yych != 's') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy140;
+	if (yych != 'e') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'E') goto yy140;
+	if (yych != 'E') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'x') goto yy140;
+	if (yych != 'x') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy140;
+	if (yych != 'c') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy140;
+	if (yych != 'e') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy140;
+	if (yych != 'p') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy140;
+	if (yych != 't') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy140;
+	if (yych != 'i') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy140;
+	if (yych != 'o') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy140;
+	if (yych != 'n') goto yy130;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy142;
-	if (yych <= 0xFE) goto yy140;
-	goto yy143;
-yy142:
+	if (yych == '\n') goto yy132;
+	if (yych <= 0xFE) goto yy130;
+	goto yy133;
+yy132:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy140;
-yy143:
+	if (yych <= 0xFE) goto yy130;
+yy133:
 	YYSKIP();
 	{ return 1; }
 }
@@ -1571,132 +1375,71 @@ SG_DFA static int l_irrelevant_38(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'Z') goto yy146;
+	if (yych == 'Z') goto yy136;
 	YYSKIP();
-yy145:
+yy135:
 	{ return 0; }
-yy146:
+yy136:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'w') goto yy145;
+	if (yych != 'w') goto yy135;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'R') goto yy148;
-yy147:
+	if (yych == 'R') goto yy138;
+yy137:
 	YYRESTORE();
-	goto yy145;
-yy148:
+	goto yy135;
+yy138:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy147;
+	if (yych != 'a') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy147;
+	if (yych != 'i') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy147;
+	if (yych != 's') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy147;
+	if (yych != 'e') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'E') goto yy147;
+	if (yych != 'E') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'x') goto yy147;
+	if (yych != 'x') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy147;
+	if (yych != 'c') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy147;
+	if (yych != 'e') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy147;
+	if (yych != 'p') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy147;
+	if (yych != 't') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy147;
+	if (yych != 'i') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy147;
+	if (yych != 'o') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy147;
+	if (yych != 'n') goto yy137;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy149;
-	if (yych <= 0xFE) goto yy147;
-	goto yy150;
-yy149:
+	if (yych == '\n') goto yy139;
+	if (yych <= 0xFE) goto yy137;
+	goto yy140;
+yy139:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy147;
-yy150:
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* irrelevant_signature_re.txt:41: linux-vdso\.so */
-SG_DFA static int l_irrelevant_41(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'l') goto yy153;
-	YYSKIP();
-yy152:
-	{ return 0; }
-yy153:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy152;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'n') goto yy155;
-yy154:
-	YYRESTORE();
-	goto yy152;
-yy155:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'u') goto yy154;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'x') goto yy154;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '-') goto yy154;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'v') goto yy154;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'd') goto yy154;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 's') goto yy154;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy154;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '.') goto yy154;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 's') goto yy154;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy154;
+	if (yych <= 0xFE) goto yy137;
+yy140:
 	YYSKIP();
 	{ return 1; }
 }
@@ -1712,114 +1455,114 @@ SG_DFA static int l_irrelevant_42(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'l') goto yy158;
+	if (yych == 'l') goto yy143;
 	YYSKIP();
-yy157:
+yy142:
 	{ return 0; }
-yy158:
+yy143:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy157;
+	if (yych != 'i') goto yy142;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'b') goto yy160;
-yy159:
+	if (yych == 'b') goto yy145;
+yy144:
 	YYRESTORE();
-	goto yy157;
-yy160:
+	goto yy142;
+yy145:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy159;
+	if (yych != 'c') goto yy144;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '.') goto yy159;
+	if (yych != '.') goto yy144;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy159;
+	if (yych != 's') goto yy144;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy159;
+	if (yych != 'o') goto yy144;
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= '-') {
-		if (yych != '\n') goto yy159;
+		if (yych != '\n') goto yy144;
 	} else {
-		if (yych <= '.') goto yy162;
-		if (yych <= 0xFE) goto yy159;
-		goto yy163;
+		if (yych <= '.') goto yy147;
+		if (yych <= 0xFE) goto yy144;
+		goto yy148;
 	}
-yy161:
+yy146:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy159;
-	goto yy163;
-yy162:
+	if (yych <= 0xFE) goto yy144;
+	goto yy148;
+yy147:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy159;
-	if (yych <= 0xFE) goto yy165;
-	goto yy159;
-yy163:
+	if (yych == '\n') goto yy144;
+	if (yych <= 0xFE) goto yy150;
+	goto yy144;
+yy148:
 	YYSKIP();
 	{ return 1; }
-yy164:
+yy149:
 	YYSKIP();
 	yych = YYPEEK();
-yy165:
+yy150:
 	if (yych <= 0xDE) {
 		if (yych <= '9') {
-			if (yych == '\n') goto yy161;
-			if (yych <= '/') goto yy159;
-			goto yy164;
+			if (yych == '\n') goto yy146;
+			if (yych <= '/') goto yy144;
+			goto yy149;
 		} else {
 			if (yych <= 0xD9) {
-				if (yych <= 0xD8) goto yy159;
+				if (yych <= 0xD8) goto yy144;
 			} else {
-				if (yych == 0xDB) goto yy167;
-				goto yy159;
+				if (yych == 0xDB) goto yy152;
+				goto yy144;
 			}
 		}
 	} else {
 		if (yych <= 0xEA) {
 			if (yych <= 0xE0) {
-				if (yych <= 0xDF) goto yy168;
-				goto yy169;
+				if (yych <= 0xDF) goto yy153;
+				goto yy154;
 			} else {
-				if (yych <= 0xE1) goto yy170;
-				if (yych <= 0xE9) goto yy159;
-				goto yy171;
+				if (yych <= 0xE1) goto yy155;
+				if (yych <= 0xE9) goto yy144;
+				goto yy156;
 			}
 		} else {
 			if (yych <= 0xEF) {
-				if (yych <= 0xEE) goto yy159;
-				goto yy172;
+				if (yych <= 0xEE) goto yy144;
+				goto yy157;
 			} else {
-				if (yych <= 0xF0) goto yy173;
-				if (yych <= 0xFE) goto yy159;
-				goto yy163;
+				if (yych <= 0xF0) goto yy158;
+				if (yych <= 0xFE) goto yy144;
+				goto yy148;
 			}
 		}
 	}
-yy166:
+yy151:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x9F) goto yy159;
-	if (yych <= 0xA9) goto yy164;
-	goto yy159;
-yy167:
+	if (yych <= 0x9F) goto yy144;
+	if (yych <= 0xA9) goto yy149;
+	goto yy144;
+yy152:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xAF) goto yy159;
-	if (yych <= 0xB9) goto yy164;
-	goto yy159;
-yy168:
+	if (yych <= 0xAF) goto yy144;
+	if (yych <= 0xB9) goto yy149;
+	goto yy144;
+yy153:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x7F) goto yy159;
-	if (yych <= 0x89) goto yy164;
-	goto yy159;
-yy169:
+	if (yych <= 0x7F) goto yy144;
+	if (yych <= 0x89) goto yy149;
+	goto yy144;
+yy154:
 	YYSKIP();
 	yych = YYPEEK();
 	switch (yych) {
@@ -1832,179 +1575,179 @@ yy169:
 		case 0xB1:
 		case 0xB3:
 		case 0xB5:
-		case 0xB7: goto yy174;
+		case 0xB7: goto yy159;
 		case 0xB9:
-		case 0xBB: goto yy175;
-		case 0xBC: goto yy166;
-		default: goto yy159;
+		case 0xBB: goto yy160;
+		case 0xBC: goto yy151;
+		default: goto yy144;
 	}
-yy170:
+yy155:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 0xA6) {
 		if (yych <= 0x9E) {
-			if (yych <= 0x80) goto yy159;
-			if (yych <= 0x81) goto yy168;
-			if (yych <= 0x82) goto yy175;
-			goto yy159;
+			if (yych <= 0x80) goto yy144;
+			if (yych <= 0x81) goto yy153;
+			if (yych <= 0x82) goto yy160;
+			goto yy144;
 		} else {
 			if (yych <= 0xA0) {
-				if (yych <= 0x9F) goto yy166;
-				goto yy175;
+				if (yych <= 0x9F) goto yy151;
+				goto yy160;
 			} else {
-				if (yych == 0xA5) goto yy176;
-				goto yy159;
+				if (yych == 0xA5) goto yy161;
+				goto yy144;
 			}
 		}
 	} else {
 		if (yych <= 0xAC) {
-			if (yych <= 0xA7) goto yy175;
-			if (yych == 0xAA) goto yy177;
-			goto yy159;
+			if (yych <= 0xA7) goto yy160;
+			if (yych == 0xAA) goto yy162;
+			goto yy144;
 		} else {
 			if (yych <= 0xAE) {
-				if (yych <= 0xAD) goto yy175;
-				goto yy167;
+				if (yych <= 0xAD) goto yy160;
+				goto yy152;
 			} else {
-				if (yych == 0xB1) goto yy177;
-				goto yy159;
+				if (yych == 0xB1) goto yy162;
+				goto yy144;
 			}
 		}
 	}
-yy171:
+yy156:
 	YYSKIP();
 	yych = YYPEEK();
 	switch (yych) {
-		case 0x98: goto yy166;
+		case 0x98: goto yy151;
 		case 0xA3:
-		case 0xA9: goto yy175;
-		case 0xA4: goto yy168;
-		case 0xA7: goto yy178;
-		case 0xAF: goto yy167;
-		default: goto yy159;
+		case 0xA9: goto yy160;
+		case 0xA4: goto yy153;
+		case 0xA7: goto yy163;
+		case 0xAF: goto yy152;
+		default: goto yy144;
 	}
-yy172:
+yy157:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 0xBC) goto yy175;
-	goto yy159;
-yy173:
+	if (yych == 0xBC) goto yy160;
+	goto yy144;
+yy158:
 	YYSKIP();
 	yych = YYPEEK();
 	switch (yych) {
-		case 0x90: goto yy179;
-		case 0x91: goto yy180;
-		case 0x96: goto yy181;
-		case 0x9D: goto yy182;
-		case 0x9E: goto yy183;
-		case 0x9F: goto yy184;
-		default: goto yy159;
+		case 0x90: goto yy164;
+		case 0x91: goto yy165;
+		case 0x96: goto yy166;
+		case 0x9D: goto yy167;
+		case 0x9E: goto yy168;
+		case 0x9F: goto yy169;
+		default: goto yy144;
 	}
-yy174:
+yy159:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xA5) goto yy159;
-	if (yych <= 0xAF) goto yy164;
-	goto yy159;
-yy175:
+	if (yych <= 0xA5) goto yy144;
+	if (yych <= 0xAF) goto yy149;
+	goto yy144;
+yy160:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x8F) goto yy159;
-	if (yych <= 0x99) goto yy164;
-	goto yy159;
-yy176:
+	if (yych <= 0x8F) goto yy144;
+	if (yych <= 0x99) goto yy149;
+	goto yy144;
+yy161:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x85) goto yy159;
-	if (yych <= 0x8F) goto yy164;
-	goto yy159;
-yy177:
+	if (yych <= 0x85) goto yy144;
+	if (yych <= 0x8F) goto yy149;
+	goto yy144;
+yy162:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x7F) goto yy159;
-	if (yych <= 0x89) goto yy164;
-	if (yych <= 0x8F) goto yy159;
-	if (yych <= 0x99) goto yy164;
-	goto yy159;
-yy178:
+	if (yych <= 0x7F) goto yy144;
+	if (yych <= 0x89) goto yy149;
+	if (yych <= 0x8F) goto yy144;
+	if (yych <= 0x99) goto yy149;
+	goto yy144;
+yy163:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x8F) goto yy159;
-	if (yych <= 0x99) goto yy164;
-	if (yych <= 0xAF) goto yy159;
-	if (yych <= 0xB9) goto yy164;
-	goto yy159;
-yy179:
+	if (yych <= 0x8F) goto yy144;
+	if (yych <= 0x99) goto yy149;
+	if (yych <= 0xAF) goto yy144;
+	if (yych <= 0xB9) goto yy149;
+	goto yy144;
+yy164:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 0x92) goto yy166;
-	if (yych == 0xB4) goto yy167;
-	goto yy159;
-yy180:
+	if (yych == 0x92) goto yy151;
+	if (yych == 0xB4) goto yy152;
+	goto yy144;
+yy165:
 	YYSKIP();
 	yych = YYPEEK();
 	switch (yych) {
-		case 0x81: goto yy174;
+		case 0x81: goto yy159;
 		case 0x83:
 		case 0x8B:
-		case 0x9C: goto yy167;
-		case 0x84: goto yy185;
+		case 0x9C: goto yy152;
+		case 0x84: goto yy170;
 		case 0x87:
 		case 0x91:
 		case 0x93:
 		case 0x99:
 		case 0xA5:
 		case 0xB1:
-		case 0xB5: goto yy175;
-		case 0x9B: goto yy168;
+		case 0xB5: goto yy160;
+		case 0x9B: goto yy153;
 		case 0xA3:
-		case 0xB6: goto yy166;
-		default: goto yy159;
+		case 0xB6: goto yy151;
+		default: goto yy144;
 	}
-yy181:
+yy166:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 0xAA) {
-		if (yych == 0xA9) goto yy166;
-		goto yy159;
+		if (yych == 0xA9) goto yy151;
+		goto yy144;
 	} else {
-		if (yych <= 0xAB) goto yy168;
-		if (yych == 0xAD) goto yy175;
-		goto yy159;
+		if (yych <= 0xAB) goto yy153;
+		if (yych == 0xAD) goto yy160;
+		goto yy144;
 	}
-yy182:
+yy167:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 0x9F) goto yy186;
-	goto yy159;
-yy183:
+	if (yych == 0x9F) goto yy171;
+	goto yy144;
+yy168:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 0x8A) {
-		if (yych == 0x85) goto yy168;
-		goto yy159;
+		if (yych == 0x85) goto yy153;
+		goto yy144;
 	} else {
-		if (yych <= 0x8B) goto yy167;
-		if (yych == 0xA5) goto yy175;
-		goto yy159;
+		if (yych <= 0x8B) goto yy152;
+		if (yych == 0xA5) goto yy160;
+		goto yy144;
 	}
-yy184:
+yy169:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 0xAF) goto yy167;
-	goto yy159;
-yy185:
+	if (yych == 0xAF) goto yy152;
+	goto yy144;
+yy170:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xB5) goto yy159;
-	if (yych <= 0xBF) goto yy164;
-	goto yy159;
-yy186:
+	if (yych <= 0xB5) goto yy144;
+	if (yych <= 0xBF) goto yy149;
+	goto yy144;
+yy171:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x8D) goto yy159;
-	if (yych <= 0xBF) goto yy164;
-	goto yy159;
+	if (yych <= 0x8D) goto yy144;
+	if (yych <= 0xBF) goto yy149;
+	goto yy144;
 }
 
 }
@@ -2018,132 +1761,132 @@ SG_DFA static int l_irrelevant_43(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'l') goto yy189;
+	if (yych == 'l') goto yy174;
 	YYSKIP();
-yy188:
+yy173:
 	{ return 0; }
-yy189:
+yy174:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy188;
+	if (yych != 'i') goto yy173;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'b') goto yy191;
-yy190:
+	if (yych == 'b') goto yy176;
+yy175:
 	YYRESTORE();
-	goto yy188;
-yy191:
+	goto yy173;
+yy176:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy190;
+	if (yych != 'p') goto yy175;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy190;
+	if (yych != 't') goto yy175;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'h') goto yy190;
+	if (yych != 'h') goto yy175;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy190;
+	if (yych != 'r') goto yy175;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy190;
+	if (yych != 'e') goto yy175;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy190;
+	if (yych != 'a') goto yy175;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy190;
+	if (yych != 'd') goto yy175;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '.') goto yy190;
+	if (yych != '.') goto yy175;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy190;
+	if (yych != 's') goto yy175;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy190;
+	if (yych != 'o') goto yy175;
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= '-') {
-		if (yych != '\n') goto yy190;
+		if (yych != '\n') goto yy175;
 	} else {
-		if (yych <= '.') goto yy193;
-		if (yych <= 0xFE) goto yy190;
-		goto yy194;
+		if (yych <= '.') goto yy178;
+		if (yych <= 0xFE) goto yy175;
+		goto yy179;
 	}
-yy192:
+yy177:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy190;
-	goto yy194;
-yy193:
+	if (yych <= 0xFE) goto yy175;
+	goto yy179;
+yy178:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy190;
-	if (yych <= 0xFE) goto yy196;
-	goto yy190;
-yy194:
+	if (yych == '\n') goto yy175;
+	if (yych <= 0xFE) goto yy181;
+	goto yy175;
+yy179:
 	YYSKIP();
 	{ return 1; }
-yy195:
+yy180:
 	YYSKIP();
 	yych = YYPEEK();
-yy196:
+yy181:
 	if (yych <= 0xDE) {
 		if (yych <= '9') {
-			if (yych == '\n') goto yy192;
-			if (yych <= '/') goto yy190;
-			goto yy195;
+			if (yych == '\n') goto yy177;
+			if (yych <= '/') goto yy175;
+			goto yy180;
 		} else {
 			if (yych <= 0xD9) {
-				if (yych <= 0xD8) goto yy190;
+				if (yych <= 0xD8) goto yy175;
 			} else {
-				if (yych == 0xDB) goto yy198;
-				goto yy190;
+				if (yych == 0xDB) goto yy183;
+				goto yy175;
 			}
 		}
 	} else {
 		if (yych <= 0xEA) {
 			if (yych <= 0xE0) {
-				if (yych <= 0xDF) goto yy199;
-				goto yy200;
+				if (yych <= 0xDF) goto yy184;
+				goto yy185;
 			} else {
-				if (yych <= 0xE1) goto yy201;
-				if (yych <= 0xE9) goto yy190;
-				goto yy202;
+				if (yych <= 0xE1) goto yy186;
+				if (yych <= 0xE9) goto yy175;
+				goto yy187;
 			}
 		} else {
 			if (yych <= 0xEF) {
-				if (yych <= 0xEE) goto yy190;
-				goto yy203;
+				if (yych <= 0xEE) goto yy175;
+				goto yy188;
 			} else {
-				if (yych <= 0xF0) goto yy204;
-				if (yych <= 0xFE) goto yy190;
-				goto yy194;
+				if (yych <= 0xF0) goto yy189;
+				if (yych <= 0xFE) goto yy175;
+				goto yy179;
 			}
 		}
 	}
-yy197:
+yy182:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x9F) goto yy190;
-	if (yych <= 0xA9) goto yy195;
-	goto yy190;
-yy198:
+	if (yych <= 0x9F) goto yy175;
+	if (yych <= 0xA9) goto yy180;
+	goto yy175;
+yy183:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xAF) goto yy190;
-	if (yych <= 0xB9) goto yy195;
-	goto yy190;
-yy199:
+	if (yych <= 0xAF) goto yy175;
+	if (yych <= 0xB9) goto yy180;
+	goto yy175;
+yy184:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x7F) goto yy190;
-	if (yych <= 0x89) goto yy195;
-	goto yy190;
-yy200:
+	if (yych <= 0x7F) goto yy175;
+	if (yych <= 0x89) goto yy180;
+	goto yy175;
+yy185:
 	YYSKIP();
 	yych = YYPEEK();
 	switch (yych) {
@@ -2156,179 +1899,179 @@ yy200:
 		case 0xB1:
 		case 0xB3:
 		case 0xB5:
-		case 0xB7: goto yy205;
+		case 0xB7: goto yy190;
 		case 0xB9:
-		case 0xBB: goto yy206;
-		case 0xBC: goto yy197;
-		default: goto yy190;
+		case 0xBB: goto yy191;
+		case 0xBC: goto yy182;
+		default: goto yy175;
 	}
-yy201:
+yy186:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 0xA6) {
 		if (yych <= 0x9E) {
-			if (yych <= 0x80) goto yy190;
-			if (yych <= 0x81) goto yy199;
-			if (yych <= 0x82) goto yy206;
-			goto yy190;
+			if (yych <= 0x80) goto yy175;
+			if (yych <= 0x81) goto yy184;
+			if (yych <= 0x82) goto yy191;
+			goto yy175;
 		} else {
 			if (yych <= 0xA0) {
-				if (yych <= 0x9F) goto yy197;
-				goto yy206;
+				if (yych <= 0x9F) goto yy182;
+				goto yy191;
 			} else {
-				if (yych == 0xA5) goto yy207;
-				goto yy190;
+				if (yych == 0xA5) goto yy192;
+				goto yy175;
 			}
 		}
 	} else {
 		if (yych <= 0xAC) {
-			if (yych <= 0xA7) goto yy206;
-			if (yych == 0xAA) goto yy208;
-			goto yy190;
+			if (yych <= 0xA7) goto yy191;
+			if (yych == 0xAA) goto yy193;
+			goto yy175;
 		} else {
 			if (yych <= 0xAE) {
-				if (yych <= 0xAD) goto yy206;
-				goto yy198;
+				if (yych <= 0xAD) goto yy191;
+				goto yy183;
 			} else {
-				if (yych == 0xB1) goto yy208;
-				goto yy190;
+				if (yych == 0xB1) goto yy193;
+				goto yy175;
 			}
 		}
 	}
-yy202:
+yy187:
 	YYSKIP();
 	yych = YYPEEK();
 	switch (yych) {
-		case 0x98: goto yy197;
+		case 0x98: goto yy182;
 		case 0xA3:
-		case 0xA9: goto yy206;
-		case 0xA4: goto yy199;
-		case 0xA7: goto yy209;
-		case 0xAF: goto yy198;
-		default: goto yy190;
+		case 0xA9: goto yy191;
+		case 0xA4: goto yy184;
+		case 0xA7: goto yy194;
+		case 0xAF: goto yy183;
+		default: goto yy175;
 	}
-yy203:
+yy188:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 0xBC) goto yy206;
-	goto yy190;
-yy204:
+	if (yych == 0xBC) goto yy191;
+	goto yy175;
+yy189:
 	YYSKIP();
 	yych = YYPEEK();
 	switch (yych) {
-		case 0x90: goto yy210;
-		case 0x91: goto yy211;
-		case 0x96: goto yy212;
-		case 0x9D: goto yy213;
-		case 0x9E: goto yy214;
-		case 0x9F: goto yy215;
-		default: goto yy190;
+		case 0x90: goto yy195;
+		case 0x91: goto yy196;
+		case 0x96: goto yy197;
+		case 0x9D: goto yy198;
+		case 0x9E: goto yy199;
+		case 0x9F: goto yy200;
+		default: goto yy175;
 	}
-yy205:
+yy190:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xA5) goto yy190;
-	if (yych <= 0xAF) goto yy195;
-	goto yy190;
-yy206:
+	if (yych <= 0xA5) goto yy175;
+	if (yych <= 0xAF) goto yy180;
+	goto yy175;
+yy191:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x8F) goto yy190;
-	if (yych <= 0x99) goto yy195;
-	goto yy190;
-yy207:
+	if (yych <= 0x8F) goto yy175;
+	if (yych <= 0x99) goto yy180;
+	goto yy175;
+yy192:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x85) goto yy190;
-	if (yych <= 0x8F) goto yy195;
-	goto yy190;
-yy208:
+	if (yych <= 0x85) goto yy175;
+	if (yych <= 0x8F) goto yy180;
+	goto yy175;
+yy193:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x7F) goto yy190;
-	if (yych <= 0x89) goto yy195;
-	if (yych <= 0x8F) goto yy190;
-	if (yych <= 0x99) goto yy195;
-	goto yy190;
-yy209:
+	if (yych <= 0x7F) goto yy175;
+	if (yych <= 0x89) goto yy180;
+	if (yych <= 0x8F) goto yy175;
+	if (yych <= 0x99) goto yy180;
+	goto yy175;
+yy194:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x8F) goto yy190;
-	if (yych <= 0x99) goto yy195;
-	if (yych <= 0xAF) goto yy190;
-	if (yych <= 0xB9) goto yy195;
-	goto yy190;
-yy210:
+	if (yych <= 0x8F) goto yy175;
+	if (yych <= 0x99) goto yy180;
+	if (yych <= 0xAF) goto yy175;
+	if (yych <= 0xB9) goto yy180;
+	goto yy175;
+yy195:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 0x92) goto yy197;
-	if (yych == 0xB4) goto yy198;
-	goto yy190;
-yy211:
+	if (yych == 0x92) goto yy182;
+	if (yych == 0xB4) goto yy183;
+	goto yy175;
+yy196:
 	YYSKIP();
 	yych = YYPEEK();
 	switch (yych) {
-		case 0x81: goto yy205;
+		case 0x81: goto yy190;
 		case 0x83:
 		case 0x8B:
-		case 0x9C: goto yy198;
-		case 0x84: goto yy216;
+		case 0x9C: goto yy183;
+		case 0x84: goto yy201;
 		case 0x87:
 		case 0x91:
 		case 0x93:
 		case 0x99:
 		case 0xA5:
 		case 0xB1:
-		case 0xB5: goto yy206;
-		case 0x9B: goto yy199;
+		case 0xB5: goto yy191;
+		case 0x9B: goto yy184;
 		case 0xA3:
-		case 0xB6: goto yy197;
-		default: goto yy190;
+		case 0xB6: goto yy182;
+		default: goto yy175;
 	}
-yy212:
+yy197:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 0xAA) {
-		if (yych == 0xA9) goto yy197;
-		goto yy190;
+		if (yych == 0xA9) goto yy182;
+		goto yy175;
 	} else {
-		if (yych <= 0xAB) goto yy199;
-		if (yych == 0xAD) goto yy206;
-		goto yy190;
+		if (yych <= 0xAB) goto yy184;
+		if (yych == 0xAD) goto yy191;
+		goto yy175;
 	}
-yy213:
+yy198:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 0x9F) goto yy217;
-	goto yy190;
-yy214:
+	if (yych == 0x9F) goto yy202;
+	goto yy175;
+yy199:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 0x8A) {
-		if (yych == 0x85) goto yy199;
-		goto yy190;
+		if (yych == 0x85) goto yy184;
+		goto yy175;
 	} else {
-		if (yych <= 0x8B) goto yy198;
-		if (yych == 0xA5) goto yy206;
-		goto yy190;
+		if (yych <= 0x8B) goto yy183;
+		if (yych == 0xA5) goto yy191;
+		goto yy175;
 	}
-yy215:
+yy200:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 0xAF) goto yy198;
-	goto yy190;
-yy216:
+	if (yych == 0xAF) goto yy183;
+	goto yy175;
+yy201:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xB5) goto yy190;
-	if (yych <= 0xBF) goto yy195;
-	goto yy190;
-yy217:
+	if (yych <= 0xB5) goto yy175;
+	if (yych <= 0xBF) goto yy180;
+	goto yy175;
+yy202:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0x8D) goto yy190;
-	if (yych <= 0xBF) goto yy195;
-	goto yy190;
+	if (yych <= 0x8D) goto yy175;
+	if (yych <= 0xBF) goto yy180;
+	goto yy175;
 }
 
 }
@@ -2342,89 +2085,89 @@ SG_DFA static int l_irrelevant_44(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'l') goto yy220;
+	if (yych == 'l') goto yy205;
 	YYSKIP();
-yy219:
+yy204:
 	{ return 0; }
-yy220:
+yy205:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy219;
+	if (yych != 'i') goto yy204;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'b') goto yy222;
-yy221:
+	if (yych == 'b') goto yy207;
+yy206:
 	YYRESTORE();
-	goto yy219;
-yy222:
+	goto yy204;
+yy207:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy221;
+	if (yych != 's') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'y') goto yy221;
+	if (yych != 'y') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy221;
+	if (yych != 's') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy221;
+	if (yych != 't') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy221;
+	if (yych != 'e') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'm') goto yy221;
+	if (yych != 'm') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy221;
+	if (yych != '_') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy221;
+	if (yych != 'k') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy221;
+	if (yych != 'e') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy221;
+	if (yych != 'r') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy221;
+	if (yych != 'n') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy221;
+	if (yych != 'e') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy221;
+	if (yych != 'l') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '.') goto yy221;
+	if (yych != '.') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy221;
+	if (yych != 'd') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'y') goto yy221;
+	if (yych != 'y') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy221;
+	if (yych != 'l') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy221;
+	if (yych != 'i') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'b') goto yy221;
+	if (yych != 'b') goto yy206;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy223;
-	if (yych <= 0xFE) goto yy221;
-	goto yy224;
-yy223:
+	if (yych == '\n') goto yy208;
+	if (yych <= 0xFE) goto yy206;
+	goto yy209;
+yy208:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy221;
-yy224:
+	if (yych <= 0xFE) goto yy206;
+yy209:
 	YYSKIP();
 	{ return 1; }
 }
@@ -2440,92 +2183,92 @@ SG_DFA static int l_irrelevant_45(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'l') goto yy227;
+	if (yych == 'l') goto yy212;
 	YYSKIP();
-yy226:
+yy211:
 	{ return 0; }
-yy227:
+yy212:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy226;
+	if (yych != 'i') goto yy211;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'b') goto yy229;
-yy228:
+	if (yych == 'b') goto yy214;
+yy213:
 	YYRESTORE();
-	goto yy226;
-yy229:
+	goto yy211;
+yy214:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy228;
+	if (yych != 's') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'y') goto yy228;
+	if (yych != 'y') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy228;
+	if (yych != 's') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy228;
+	if (yych != 't') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy228;
+	if (yych != 'e') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'm') goto yy228;
+	if (yych != 'm') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy228;
+	if (yych != '_') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy228;
+	if (yych != 'p') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy228;
+	if (yych != 't') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'h') goto yy228;
+	if (yych != 'h') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy228;
+	if (yych != 'r') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy228;
+	if (yych != 'e') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy228;
+	if (yych != 'a') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy228;
+	if (yych != 'd') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '.') goto yy228;
+	if (yych != '.') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy228;
+	if (yych != 'd') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'y') goto yy228;
+	if (yych != 'y') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy228;
+	if (yych != 'l') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy228;
+	if (yych != 'i') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'b') goto yy228;
+	if (yych != 'b') goto yy213;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy230;
-	if (yych <= 0xFE) goto yy228;
-	goto yy231;
-yy230:
+	if (yych == '\n') goto yy215;
+	if (yych <= 0xFE) goto yy213;
+	goto yy216;
+yy215:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy228;
-yy231:
+	if (yych <= 0xFE) goto yy213;
+yy216:
 	YYSKIP();
 	{ return 1; }
 }
@@ -2541,50 +2284,50 @@ SG_DFA static int l_irrelevant_46(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'n') goto yy234;
+	if (yych == 'n') goto yy219;
 	YYSKIP();
-yy233:
+yy218:
 	{ return 0; }
-yy234:
+yy219:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy233;
+	if (yych != 't') goto yy218;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'd') goto yy236;
-yy235:
+	if (yych == 'd') goto yy221;
+yy220:
 	YYRESTORE();
-	goto yy233;
-yy236:
+	goto yy218;
+yy221:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy235;
+	if (yych != 'l') goto yy220;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy235;
+	if (yych != 'l') goto yy220;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '.') goto yy235;
+	if (yych != '.') goto yy220;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy235;
+	if (yych != 'd') goto yy220;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy235;
+	if (yych != 'l') goto yy220;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy235;
+	if (yych != 'l') goto yy220;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy237;
-	if (yych <= 0xFE) goto yy235;
-	goto yy238;
-yy237:
+	if (yych == '\n') goto yy222;
+	if (yych <= 0xFE) goto yy220;
+	goto yy223;
+yy222:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy235;
-yy238:
+	if (yych <= 0xFE) goto yy220;
+yy223:
 	YYSKIP();
 	{ return 1; }
 }
@@ -2600,65 +2343,65 @@ SG_DFA static int l_irrelevant_47(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'k') goto yy241;
+	if (yych == 'k') goto yy226;
 	YYSKIP();
-yy240:
+yy225:
 	{ return 0; }
-yy241:
+yy226:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy240;
+	if (yych != 'e') goto yy225;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'r') goto yy243;
-yy242:
+	if (yych == 'r') goto yy228;
+yy227:
 	YYRESTORE();
-	goto yy240;
-yy243:
+	goto yy225;
+yy228:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy242;
+	if (yych != 'n') goto yy227;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy242;
+	if (yych != 'e') goto yy227;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy242;
+	if (yych != 'l') goto yy227;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'b') goto yy242;
+	if (yych != 'b') goto yy227;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy242;
+	if (yych != 'a') goto yy227;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy242;
+	if (yych != 's') goto yy227;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy242;
+	if (yych != 'e') goto yy227;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '.') goto yy242;
+	if (yych != '.') goto yy227;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy242;
+	if (yych != 'd') goto yy227;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy242;
+	if (yych != 'l') goto yy227;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy242;
+	if (yych != 'l') goto yy227;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy244;
-	if (yych <= 0xFE) goto yy242;
-	goto yy245;
-yy244:
+	if (yych == '\n') goto yy229;
+	if (yych <= 0xFE) goto yy227;
+	goto yy230;
+yy229:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy242;
-yy245:
+	if (yych <= 0xFE) goto yy227;
+yy230:
 	YYSKIP();
 	{ return 1; }
 }
@@ -2674,65 +2417,65 @@ SG_DFA static int l_irrelevant_48(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'K') goto yy248;
+	if (yych == 'K') goto yy233;
 	YYSKIP();
-yy247:
+yy232:
 	{ return 0; }
-yy248:
+yy233:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'E') goto yy247;
+	if (yych != 'E') goto yy232;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'R') goto yy250;
-yy249:
+	if (yych == 'R') goto yy235;
+yy234:
 	YYRESTORE();
-	goto yy247;
-yy250:
+	goto yy232;
+yy235:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'N') goto yy249;
+	if (yych != 'N') goto yy234;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'E') goto yy249;
+	if (yych != 'E') goto yy234;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'L') goto yy249;
+	if (yych != 'L') goto yy234;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'B') goto yy249;
+	if (yych != 'B') goto yy234;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'A') goto yy249;
+	if (yych != 'A') goto yy234;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'S') goto yy249;
+	if (yych != 'S') goto yy234;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'E') goto yy249;
+	if (yych != 'E') goto yy234;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '.') goto yy249;
+	if (yych != '.') goto yy234;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy249;
+	if (yych != 'd') goto yy234;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy249;
+	if (yych != 'l') goto yy234;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy249;
+	if (yych != 'l') goto yy234;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy251;
-	if (yych <= 0xFE) goto yy249;
-	goto yy252;
-yy251:
+	if (yych == '\n') goto yy236;
+	if (yych <= 0xFE) goto yy234;
+	goto yy237;
+yy236:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy249;
-yy252:
+	if (yych <= 0xFE) goto yy234;
+yy237:
 	YYSKIP();
 	{ return 1; }
 }
@@ -2748,59 +2491,59 @@ SG_DFA static int l_irrelevant_49(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'k') goto yy255;
+	if (yych == 'k') goto yy240;
 	YYSKIP();
-yy254:
+yy239:
 	{ return 0; }
-yy255:
+yy240:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy254;
+	if (yych != 'e') goto yy239;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'r') goto yy257;
-yy256:
+	if (yych == 'r') goto yy242;
+yy241:
 	YYRESTORE();
-	goto yy254;
-yy257:
+	goto yy239;
+yy242:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy256;
+	if (yych != 'n') goto yy241;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy256;
+	if (yych != 'e') goto yy241;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy256;
+	if (yych != 'l') goto yy241;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '3') goto yy256;
+	if (yych != '3') goto yy241;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '2') goto yy256;
+	if (yych != '2') goto yy241;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '.') goto yy256;
+	if (yych != '.') goto yy241;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy256;
+	if (yych != 'd') goto yy241;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy256;
+	if (yych != 'l') goto yy241;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy256;
+	if (yych != 'l') goto yy241;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy258;
-	if (yych <= 0xFE) goto yy256;
-	goto yy259;
-yy258:
+	if (yych == '\n') goto yy243;
+	if (yych <= 0xFE) goto yy241;
+	goto yy244;
+yy243:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy256;
-yy259:
+	if (yych <= 0xFE) goto yy241;
+yy244:
 	YYSKIP();
 	{ return 1; }
 }
@@ -2816,41 +2559,41 @@ SG_DFA static int l_prefix_10(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'm') goto yy262;
+	if (yych == 'm') goto yy247;
 	YYSKIP();
-yy261:
+yy246:
 	{ return 0; }
-yy262:
+yy247:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy261;
+	if (yych != 'a') goto yy246;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'l') goto yy264;
-yy263:
+	if (yych == 'l') goto yy249;
+yy248:
 	YYRESTORE();
-	goto yy261;
-yy264:
+	goto yy246;
+yy249:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy263;
+	if (yych != 'l') goto yy248;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy263;
+	if (yych != 'o') goto yy248;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy263;
+	if (yych != 'c') goto yy248;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy265;
-	if (yych <= 0xFE) goto yy263;
-	goto yy266;
-yy265:
+	if (yych == '\n') goto yy250;
+	if (yych <= 0xFE) goto yy248;
+	goto yy251;
+yy250:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy263;
-yy266:
+	if (yych <= 0xFE) goto yy248;
+yy251:
 	YYSKIP();
 	{ return 1; }
 }
@@ -2866,41 +2609,41 @@ SG_DFA static int l_prefix_11(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'c') goto yy269;
+	if (yych == 'c') goto yy254;
 	YYSKIP();
-yy268:
+yy253:
 	{ return 0; }
-yy269:
+yy254:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy268;
+	if (yych != 'a') goto yy253;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'l') goto yy271;
-yy270:
+	if (yych == 'l') goto yy256;
+yy255:
 	YYRESTORE();
-	goto yy268;
-yy271:
+	goto yy253;
+yy256:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy270;
+	if (yych != 'l') goto yy255;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy270;
+	if (yych != 'o') goto yy255;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy270;
+	if (yych != 'c') goto yy255;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy272;
-	if (yych <= 0xFE) goto yy270;
-	goto yy273;
-yy272:
+	if (yych == '\n') goto yy257;
+	if (yych <= 0xFE) goto yy255;
+	goto yy258;
+yy257:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy270;
-yy273:
+	if (yych <= 0xFE) goto yy255;
+yy258:
 	YYSKIP();
 	{ return 1; }
 }
@@ -2916,44 +2659,44 @@ SG_DFA static int l_prefix_12(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'r') goto yy276;
+	if (yych == 'r') goto yy261;
 	YYSKIP();
-yy275:
+yy260:
 	{ return 0; }
-yy276:
+yy261:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy275;
+	if (yych != 'e') goto yy260;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'a') goto yy278;
-yy277:
+	if (yych == 'a') goto yy263;
+yy262:
 	YYRESTORE();
-	goto yy275;
-yy278:
+	goto yy260;
+yy263:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy277;
+	if (yych != 'l') goto yy262;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy277;
+	if (yych != 'l') goto yy262;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy277;
+	if (yych != 'o') goto yy262;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy277;
+	if (yych != 'c') goto yy262;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy279;
-	if (yych <= 0xFE) goto yy277;
-	goto yy280;
-yy279:
+	if (yych == '\n') goto yy264;
+	if (yych <= 0xFE) goto yy262;
+	goto yy265;
+yy264:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy277;
-yy280:
+	if (yych <= 0xFE) goto yy262;
+yy265:
 	YYSKIP();
 	{ return 1; }
 }
@@ -2969,35 +2712,35 @@ SG_DFA static int l_prefix_13(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'f') goto yy283;
+	if (yych == 'f') goto yy268;
 	YYSKIP();
-yy282:
+yy267:
 	{ return 0; }
-yy283:
+yy268:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy282;
+	if (yych != 'r') goto yy267;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'e') goto yy285;
-yy284:
+	if (yych == 'e') goto yy270;
+yy269:
 	YYRESTORE();
-	goto yy282;
-yy285:
+	goto yy267;
+yy270:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy284;
+	if (yych != 'e') goto yy269;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy286;
-	if (yych <= 0xFE) goto yy284;
-	goto yy287;
-yy286:
+	if (yych == '\n') goto yy271;
+	if (yych <= 0xFE) goto yy269;
+	goto yy272;
+yy271:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy284;
-yy287:
+	if (yych <= 0xFE) goto yy269;
+yy272:
 	YYSKIP();
 	{ return 1; }
 }
@@ -3013,65 +2756,65 @@ SG_DFA static int l_prefix_14(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'p') goto yy290;
+	if (yych == 'p') goto yy275;
 	YYSKIP();
-yy289:
+yy274:
 	{ return 0; }
-yy290:
+yy275:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy289;
+	if (yych != 'o') goto yy274;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 's') goto yy292;
-yy291:
+	if (yych == 's') goto yy277;
+yy276:
 	YYRESTORE();
-	goto yy289;
-yy292:
+	goto yy274;
+yy277:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy291;
+	if (yych != 'i') goto yy276;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'x') goto yy291;
+	if (yych != 'x') goto yy276;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy291;
+	if (yych != '_') goto yy276;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'm') goto yy291;
+	if (yych != 'm') goto yy276;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy291;
+	if (yych != 'e') goto yy276;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'm') goto yy291;
+	if (yych != 'm') goto yy276;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy291;
+	if (yych != 'a') goto yy276;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy291;
+	if (yych != 'l') goto yy276;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy291;
+	if (yych != 'i') goto yy276;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy291;
+	if (yych != 'g') goto yy276;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy291;
+	if (yych != 'n') goto yy276;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy293;
-	if (yych <= 0xFE) goto yy291;
-	goto yy294;
-yy293:
+	if (yych == '\n') goto yy278;
+	if (yych <= 0xFE) goto yy276;
+	goto yy279;
+yy278:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy291;
-yy294:
+	if (yych <= 0xFE) goto yy276;
+yy279:
 	YYSKIP();
 	{ return 1; }
 }
@@ -3087,187 +2830,62 @@ SG_DFA static int l_prefix_15(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'a') goto yy297;
+	if (yych == 'a') goto yy282;
 	YYSKIP();
-yy296:
+yy281:
 	{ return 0; }
-yy297:
+yy282:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy296;
+	if (yych != 'l') goto yy281;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'i') goto yy299;
-yy298:
+	if (yych == 'i') goto yy284;
+yy283:
 	YYRESTORE();
-	goto yy296;
-yy299:
+	goto yy281;
+yy284:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy298;
+	if (yych != 'g') goto yy283;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy298;
+	if (yych != 'n') goto yy283;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy298;
+	if (yych != 'e') goto yy283;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy298;
+	if (yych != 'd') goto yy283;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy298;
+	if (yych != '_') goto yy283;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy298;
+	if (yych != 'a') goto yy283;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy298;
+	if (yych != 'l') goto yy283;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy298;
+	if (yych != 'l') goto yy283;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy298;
+	if (yych != 'o') goto yy283;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy298;
+	if (yych != 'c') goto yy283;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy300;
-	if (yych <= 0xFE) goto yy298;
-	goto yy301;
-yy300:
+	if (yych == '\n') goto yy285;
+	if (yych <= 0xFE) goto yy283;
+	goto yy286;
+yy285:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy298;
-yy301:
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:16: operator new */
-SG_DFA static int l_prefix_16(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'o') goto yy304;
-	YYSKIP();
-yy303:
-	{ return 0; }
-yy304:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 'p') goto yy303;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'e') goto yy306;
-yy305:
-	YYRESTORE();
-	goto yy303;
-yy306:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy305;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy305;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy305;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy305;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy305;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ' ') goto yy305;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy305;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy305;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'w') goto yy305;
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:17: operator delete */
-SG_DFA static int l_prefix_17(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'o') goto yy309;
-	YYSKIP();
-yy308:
-	{ return 0; }
-yy309:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 'p') goto yy308;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'e') goto yy311;
-yy310:
-	YYRESTORE();
-	goto yy308;
-yy311:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy310;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy310;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy310;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy310;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy310;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ' ') goto yy310;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'd') goto yy310;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy310;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy310;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy310;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy310;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy310;
+	if (yych <= 0xFE) goto yy283;
+yy286:
 	YYSKIP();
 	{ return 1; }
 }
@@ -3283,80 +2901,80 @@ SG_DFA static int l_prefix_18(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'm') goto yy314;
+	if (yych == 'm') goto yy289;
 	YYSKIP();
-yy313:
+yy288:
 	{ return 0; }
-yy314:
+yy289:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy313;
+	if (yych != 'o') goto yy288;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'z') goto yy316;
-yy315:
+	if (yych == 'z') goto yy291;
+yy290:
 	YYRESTORE();
-	goto yy313;
-yy316:
+	goto yy288;
+yy291:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy315;
+	if (yych != 'a') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy315;
+	if (yych != 'l') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy315;
+	if (yych != 'l') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy315;
+	if (yych != 'o') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy315;
+	if (yych != 'c') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy315;
+	if (yych != '_') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'h') goto yy315;
+	if (yych != 'h') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy315;
+	if (yych != 'a') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy315;
+	if (yych != 'n') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy315;
+	if (yych != 'd') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy315;
+	if (yych != 'l') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy315;
+	if (yych != 'e') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy315;
+	if (yych != '_') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy315;
+	if (yych != 'o') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy315;
+	if (yych != 'o') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'm') goto yy315;
+	if (yych != 'm') goto yy290;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy317;
-	if (yych <= 0xFE) goto yy315;
-	goto yy318;
-yy317:
+	if (yych == '\n') goto yy292;
+	if (yych <= 0xFE) goto yy290;
+	goto yy293;
+yy292:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy315;
-yy318:
+	if (yych <= 0xFE) goto yy290;
+yy293:
 	YYSKIP();
 	{ return 1; }
 }
@@ -3372,222 +2990,104 @@ SG_DFA static int l_prefix_19(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'm') goto yy321;
+	if (yych == 'm') goto yy296;
 	YYSKIP();
-yy320:
+yy295:
 	{ return 0; }
-yy321:
+yy296:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy320;
+	if (yych != 'o') goto yy295;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'z') goto yy323;
-yy322:
+	if (yych == 'z') goto yy298;
+yy297:
 	YYRESTORE();
-	goto yy320;
-yy323:
+	goto yy295;
+yy298:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy322;
+	if (yych != '_') goto yy297;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'x') goto yy322;
+	if (yych != 'x') goto yy297;
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 'm') {
-		if (yych == 'c') goto yy324;
-		if (yych <= 'l') goto yy322;
+		if (yych == 'c') goto yy299;
+		if (yych <= 'l') goto yy297;
 	} else {
-		if (yych <= 'q') goto yy322;
-		if (yych <= 'r') goto yy325;
-		if (yych <= 's') goto yy326;
-		goto yy322;
+		if (yych <= 'q') goto yy297;
+		if (yych <= 'r') goto yy300;
+		if (yych <= 's') goto yy301;
+		goto yy297;
 	}
-yy324:
+yy299:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'a') goto yy327;
-	goto yy322;
-yy325:
+	if (yych == 'a') goto yy302;
+	goto yy297;
+yy300:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'e') goto yy324;
-	goto yy322;
-yy326:
+	if (yych == 'e') goto yy299;
+	goto yy297;
+yy301:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 't') goto yy328;
-	goto yy322;
-yy327:
+	if (yych == 't') goto yy303;
+	goto yy297;
+yy302:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'l') goto yy329;
-	goto yy322;
-yy328:
+	if (yych == 'l') goto yy304;
+	goto yy297;
+yy303:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'r') goto yy330;
-	goto yy322;
-yy329:
+	if (yych == 'r') goto yy305;
+	goto yy297;
+yy304:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'l') goto yy331;
-	goto yy322;
-yy330:
+	if (yych == 'l') goto yy306;
+	goto yy297;
+yy305:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'd') goto yy332;
-	goto yy322;
-yy331:
+	if (yych == 'd') goto yy307;
+	goto yy297;
+yy306:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'o') goto yy333;
-	goto yy322;
-yy332:
+	if (yych == 'o') goto yy308;
+	goto yy297;
+yy307:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'u') goto yy334;
-	goto yy322;
-yy333:
+	if (yych == 'u') goto yy309;
+	goto yy297;
+yy308:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'c') goto yy335;
-	goto yy322;
-yy334:
+	if (yych == 'c') goto yy310;
+	goto yy297;
+yy309:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy322;
-yy335:
+	if (yych != 'p') goto yy297;
+yy310:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy336;
-	if (yych <= 0xFE) goto yy322;
-	goto yy337;
-yy336:
+	if (yych == '\n') goto yy311;
+	if (yych <= 0xFE) goto yy297;
+	goto yy312;
+yy311:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy322;
-yy337:
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:20: alloc::alloc::handle_alloc_error */
-SG_DFA static int l_prefix_20(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'a') goto yy340;
-	YYSKIP();
-yy339:
-	{ return 0; }
-yy340:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy339;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'l') goto yy342;
-yy341:
-	YYRESTORE();
-	goto yy339;
-yy342:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'c') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'c') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'h') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'd') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'c') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy341;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy341;
+	if (yych <= 0xFE) goto yy297;
+yy312:
 	YYSKIP();
 	{ return 1; }
 }
@@ -3603,122 +3103,122 @@ SG_DFA static int l_prefix_21(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'a') goto yy345;
+	if (yych == 'a') goto yy315;
 	YYSKIP();
-yy344:
+yy314:
 	{ return 0; }
-yy345:
+yy315:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy344;
+	if (yych != 'l') goto yy314;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'l') goto yy347;
-yy346:
+	if (yych == 'l') goto yy317;
+yy316:
 	YYRESTORE();
-	goto yy344;
-yy347:
+	goto yy314;
+yy317:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy346;
+	if (yych != 'o') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy346;
+	if (yych != 'c') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy346;
+	if (yych != ':') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy346;
+	if (yych != ':') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy346;
+	if (yych != 'r') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy346;
+	if (yych != 'a') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'w') goto yy346;
+	if (yych != 'w') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy346;
+	if (yych != '_') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'v') goto yy346;
+	if (yych != 'v') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy346;
+	if (yych != 'e') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy346;
+	if (yych != 'c') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy346;
+	if (yych != ':') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy346;
+	if (yych != ':') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy346;
+	if (yych != 'c') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy346;
+	if (yych != 'a') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy346;
+	if (yych != 'p') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy346;
+	if (yych != 'a') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy346;
+	if (yych != 'c') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy346;
+	if (yych != 'i') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy346;
+	if (yych != 't') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'y') goto yy346;
+	if (yych != 'y') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy346;
+	if (yych != '_') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy346;
+	if (yych != 'o') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'v') goto yy346;
+	if (yych != 'v') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy346;
+	if (yych != 'e') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy346;
+	if (yych != 'r') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'f') goto yy346;
+	if (yych != 'f') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy346;
+	if (yych != 'l') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy346;
+	if (yych != 'o') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'w') goto yy346;
+	if (yych != 'w') goto yy316;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy348;
-	if (yych <= 0xFE) goto yy346;
-	goto yy349;
-yy348:
+	if (yych == '\n') goto yy318;
+	if (yych <= 0xFE) goto yy316;
+	goto yy319;
+yy318:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy346;
-yy349:
+	if (yych <= 0xFE) goto yy316;
+yy319:
 	YYSKIP();
 	{ return 1; }
 }
@@ -3734,107 +3234,107 @@ SG_DFA static int l_prefix_22(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'a') goto yy352;
+	if (yych == 'a') goto yy322;
 	YYSKIP();
-yy351:
+yy321:
 	{ return 0; }
-yy352:
+yy322:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy351;
+	if (yych != 'l') goto yy321;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'l') goto yy354;
-yy353:
+	if (yych == 'l') goto yy324;
+yy323:
 	YYRESTORE();
-	goto yy351;
-yy354:
+	goto yy321;
+yy324:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy353;
+	if (yych != 'o') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy353;
+	if (yych != 'c') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy353;
+	if (yych != ':') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy353;
+	if (yych != ':') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy353;
+	if (yych != 'r') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy353;
+	if (yych != 'a') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'w') goto yy353;
+	if (yych != 'w') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy353;
+	if (yych != '_') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'v') goto yy353;
+	if (yych != 'v') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy353;
+	if (yych != 'e') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy353;
+	if (yych != 'c') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy353;
+	if (yych != ':') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy353;
+	if (yych != ':') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'h') goto yy353;
+	if (yych != 'h') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy353;
+	if (yych != 'a') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy353;
+	if (yych != 'n') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy353;
+	if (yych != 'd') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy353;
+	if (yych != 'l') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy353;
+	if (yych != 'e') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy353;
+	if (yych != '_') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy353;
+	if (yych != 'e') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy353;
+	if (yych != 'r') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy353;
+	if (yych != 'r') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy353;
+	if (yych != 'o') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy353;
+	if (yych != 'r') goto yy323;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy355;
-	if (yych <= 0xFE) goto yy353;
-	goto yy356;
-yy355:
+	if (yych == '\n') goto yy325;
+	if (yych <= 0xFE) goto yy323;
+	goto yy326;
+yy325:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy353;
-yy356:
+	if (yych <= 0xFE) goto yy323;
+yy326:
 	YYSKIP();
 	{ return 1; }
 }
@@ -3850,91 +3350,91 @@ SG_DFA static int l_prefix_25(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'm') goto yy359;
+	if (yych == 'm') goto yy329;
 	YYSKIP();
-yy358:
+yy328:
 	{ return 0; }
-yy359:
+yy329:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy358;
+	if (yych != 'e') goto yy328;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'm') goto yy361;
-yy360:
+	if (yych == 'm') goto yy331;
+yy330:
 	YYRESTORE();
-	goto yy358;
-yy361:
+	goto yy328;
+yy331:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 'l') {
-		if (yych != 'c') goto yy360;
+		if (yych != 'c') goto yy330;
 	} else {
-		if (yych <= 'm') goto yy362;
-		if (yych == 's') goto yy363;
-		goto yy360;
+		if (yych <= 'm') goto yy332;
+		if (yych == 's') goto yy333;
+		goto yy330;
 	}
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 'l') {
-		if (yych == 'h') goto yy364;
-		goto yy360;
+		if (yych == 'h') goto yy334;
+		goto yy330;
 	} else {
-		if (yych <= 'm') goto yy365;
-		if (yych == 'p') goto yy366;
-		goto yy360;
+		if (yych <= 'm') goto yy335;
+		if (yych == 'p') goto yy336;
+		goto yy330;
 	}
-yy362:
+yy332:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'o') goto yy367;
-	goto yy360;
-yy363:
+	if (yych == 'o') goto yy337;
+	goto yy330;
+yy333:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'e') goto yy368;
-	goto yy360;
-yy364:
+	if (yych == 'e') goto yy338;
+	goto yy330;
+yy334:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'r') goto yy369;
-	goto yy360;
-yy365:
+	if (yych == 'r') goto yy339;
+	goto yy330;
+yy335:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'p') goto yy369;
-	goto yy360;
-yy366:
+	if (yych == 'p') goto yy339;
+	goto yy330;
+yy336:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'y') goto yy369;
-	goto yy360;
-yy367:
+	if (yych == 'y') goto yy339;
+	goto yy330;
+yy337:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'v') goto yy370;
-	goto yy360;
-yy368:
+	if (yych == 'v') goto yy340;
+	goto yy330;
+yy338:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy360;
-yy369:
+	if (yych != 't') goto yy330;
+yy339:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy371;
-	if (yych <= 0xFE) goto yy360;
-	goto yy372;
-yy370:
+	if (yych == '\n') goto yy341;
+	if (yych <= 0xFE) goto yy330;
+	goto yy342;
+yy340:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'e') goto yy369;
-	goto yy360;
-yy371:
+	if (yych == 'e') goto yy339;
+	goto yy330;
+yy341:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy360;
-yy372:
+	if (yych <= 0xFE) goto yy330;
+yy342:
 	YYSKIP();
 	{ return 1; }
 }
@@ -3950,82 +3450,82 @@ SG_DFA static int l_prefix_26(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy375;
+	if (yych == '_') goto yy345;
 	YYSKIP();
-yy374:
+yy344:
 	{ return 0; }
-yy375:
+yy345:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy374;
+	if (yych != '_') goto yy344;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'm') goto yy377;
-yy376:
+	if (yych == 'm') goto yy347;
+yy346:
 	YYRESTORE();
-	goto yy374;
-yy377:
+	goto yy344;
+yy347:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy376;
+	if (yych != 'e') goto yy346;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'm') goto yy376;
+	if (yych != 'm') goto yy346;
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 'l') {
-		if (yych != 'c') goto yy376;
+		if (yych != 'c') goto yy346;
 	} else {
-		if (yych <= 'm') goto yy378;
-		if (yych == 's') goto yy379;
-		goto yy376;
+		if (yych <= 'm') goto yy348;
+		if (yych == 's') goto yy349;
+		goto yy346;
 	}
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'm') goto yy380;
-	if (yych == 'p') goto yy381;
-	goto yy376;
-yy378:
+	if (yych == 'm') goto yy350;
+	if (yych == 'p') goto yy351;
+	goto yy346;
+yy348:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'o') goto yy382;
-	goto yy376;
-yy379:
+	if (yych == 'o') goto yy352;
+	goto yy346;
+yy349:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'e') goto yy383;
-	goto yy376;
-yy380:
+	if (yych == 'e') goto yy353;
+	goto yy346;
+yy350:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'p') goto yy384;
-	goto yy376;
-yy381:
+	if (yych == 'p') goto yy354;
+	goto yy346;
+yy351:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'y') goto yy384;
-	goto yy376;
-yy382:
+	if (yych == 'y') goto yy354;
+	goto yy346;
+yy352:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'v') goto yy385;
-	goto yy376;
-yy383:
+	if (yych == 'v') goto yy355;
+	goto yy346;
+yy353:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy376;
-yy384:
+	if (yych != 't') goto yy346;
+yy354:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '_') goto yy386;
-	goto yy376;
-yy385:
+	if (yych == '_') goto yy356;
+	goto yy346;
+yy355:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'e') goto yy384;
-	goto yy376;
-yy386:
+	if (yych == 'e') goto yy354;
+	goto yy346;
+yy356:
 	YYSKIP();
 	{ return 1; }
 }
@@ -4041,111 +3541,111 @@ SG_DFA static int l_prefix_27(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 's') goto yy389;
+	if (yych == 's') goto yy359;
 	YYSKIP();
-yy388:
+yy358:
 	{ return 0; }
-yy389:
+yy359:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy388;
+	if (yych != 't') goto yy358;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'r') goto yy391;
-yy390:
+	if (yych == 'r') goto yy361;
+yy360:
 	YYRESTORE();
-	goto yy388;
-yy391:
+	goto yy358;
+yy361:
 	YYSKIP();
 	yych = YYPEEK();
 	switch (yych) {
-		case 'c': goto yy392;
-		case 'd': goto yy393;
-		case 'l': goto yy394;
-		case 'n': goto yy395;
-		case 'r': goto yy396;
-		case 's': goto yy397;
-		default: goto yy390;
+		case 'c': goto yy362;
+		case 'd': goto yy363;
+		case 'l': goto yy364;
+		case 'n': goto yy365;
+		case 'r': goto yy366;
+		case 's': goto yy367;
+		default: goto yy360;
 	}
-yy392:
+yy362:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 'l') {
-		if (yych == 'h') goto yy398;
-		goto yy390;
+		if (yych == 'h') goto yy368;
+		goto yy360;
 	} else {
-		if (yych <= 'm') goto yy399;
-		if (yych == 'p') goto yy400;
-		goto yy390;
+		if (yych <= 'm') goto yy369;
+		if (yych == 'p') goto yy370;
+		goto yy360;
 	}
-yy393:
+yy363:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'u') goto yy399;
-	goto yy390;
-yy394:
+	if (yych == 'u') goto yy369;
+	goto yy360;
+yy364:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'e') goto yy401;
-	goto yy390;
-yy395:
+	if (yych == 'e') goto yy371;
+	goto yy360;
+yy365:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'c') goto yy402;
-	if (yych == 'l') goto yy394;
-	goto yy390;
-yy396:
+	if (yych == 'c') goto yy372;
+	if (yych == 'l') goto yy364;
+	goto yy360;
+yy366:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'c') goto yy403;
-	goto yy390;
-yy397:
+	if (yych == 'c') goto yy373;
+	goto yy360;
+yy367:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy390;
-yy398:
+	if (yych != 't') goto yy360;
+yy368:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'r') goto yy404;
-	goto yy390;
-yy399:
+	if (yych == 'r') goto yy374;
+	goto yy360;
+yy369:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'p') goto yy404;
-	goto yy390;
-yy400:
+	if (yych == 'p') goto yy374;
+	goto yy360;
+yy370:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'y') goto yy404;
-	goto yy390;
-yy401:
+	if (yych == 'y') goto yy374;
+	goto yy360;
+yy371:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'n') goto yy404;
-	goto yy390;
-yy402:
+	if (yych == 'n') goto yy374;
+	goto yy360;
+yy372:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'm') goto yy399;
-	if (yych == 'p') goto yy400;
-	goto yy390;
-yy403:
+	if (yych == 'm') goto yy369;
+	if (yych == 'p') goto yy370;
+	goto yy360;
+yy373:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'h') goto yy398;
-	goto yy390;
-yy404:
+	if (yych == 'h') goto yy368;
+	goto yy360;
+yy374:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy405;
-	if (yych <= 0xFE) goto yy390;
-	goto yy406;
-yy405:
+	if (yych == '\n') goto yy375;
+	if (yych <= 0xFE) goto yy360;
+	goto yy376;
+yy375:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy390;
-yy406:
+	if (yych <= 0xFE) goto yy360;
+yy376:
 	YYSKIP();
 	{ return 1; }
 }
@@ -4161,126 +3661,77 @@ SG_DFA static int l_prefix_28(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'w') goto yy409;
+	if (yych == 'w') goto yy379;
 	YYSKIP();
-yy408:
+yy378:
 	{ return 0; }
-yy409:
+yy379:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy408;
+	if (yych != 'c') goto yy378;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 's') goto yy411;
-yy410:
+	if (yych == 's') goto yy381;
+yy380:
 	YYRESTORE();
-	goto yy408;
-yy411:
+	goto yy378;
+yy381:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= 'k') {
-		if (yych != 'c') goto yy410;
+		if (yych != 'c') goto yy380;
 	} else {
-		if (yych <= 'l') goto yy412;
-		if (yych == 'n') goto yy413;
-		goto yy410;
+		if (yych <= 'l') goto yy382;
+		if (yych == 'n') goto yy383;
+		goto yy380;
 	}
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'm') goto yy414;
-	if (yych == 'p') goto yy415;
-	goto yy410;
-yy412:
+	if (yych == 'm') goto yy384;
+	if (yych == 'p') goto yy385;
+	goto yy380;
+yy382:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'e') goto yy416;
-	goto yy410;
-yy413:
+	if (yych == 'e') goto yy386;
+	goto yy380;
+yy383:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'c') goto yy417;
-	goto yy410;
-yy414:
+	if (yych == 'c') goto yy387;
+	goto yy380;
+yy384:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'p') goto yy418;
-	goto yy410;
-yy415:
+	if (yych == 'p') goto yy388;
+	goto yy380;
+yy385:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'y') goto yy418;
-	goto yy410;
-yy416:
+	if (yych == 'y') goto yy388;
+	goto yy380;
+yy386:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'n') goto yy418;
-	goto yy410;
-yy417:
+	if (yych == 'n') goto yy388;
+	goto yy380;
+yy387:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'p') goto yy415;
-	goto yy410;
-yy418:
+	if (yych == 'p') goto yy385;
+	goto yy380;
+yy388:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy419;
-	if (yych <= 0xFE) goto yy410;
-	goto yy420;
-yy419:
+	if (yych == '\n') goto yy389;
+	if (yych <= 0xFE) goto yy380;
+	goto yy390;
+yy389:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy410;
-yy420:
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:29: __strlen_ */
-SG_DFA static int l_prefix_29(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == '_') goto yy423;
-	YYSKIP();
-yy422:
-	{ return 0; }
-yy423:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy422;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 's') goto yy425;
-yy424:
-	YYRESTORE();
-	goto yy422;
-yy425:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy424;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy424;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy424;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy424;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy424;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy424;
+	if (yych <= 0xFE) goto yy380;
+yy390:
 	YYSKIP();
 	{ return 1; }
 }
@@ -4296,7 +3747,476 @@ SG_DFA static int l_prefix_33(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy428;
+	if (yych == '_') goto yy393;
+	YYSKIP();
+yy392:
+	{ return 0; }
+yy393:
+	YYSKIP();
+	YYBACKUP();
+	yych = YYPEEK();
+	if (yych != 'a') goto yy392;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych == 's') goto yy395;
+yy394:
+	YYRESTORE();
+	goto yy392;
+yy395:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 's') goto yy394;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'e') goto yy394;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'r') goto yy394;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 't') goto yy394;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych == '\n') goto yy396;
+	if (yych <= 0xFE) goto yy394;
+	goto yy397;
+yy396:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= 0xFE) goto yy394;
+yy397:
+	YYSKIP();
+	{ return 1; }
+}
+
+}
+
+/* prefix_signature_re.txt:36: core::result::unwrap_failed$ */
+SG_DFA static int l_prefix_36(const unsigned char *s)
+{
+    size_t i = 0, mar = 0;
+    (void)mar;
+
+{
+	unsigned char yych;
+	yych = YYPEEK();
+	if (yych == 'c') goto yy400;
+	YYSKIP();
+yy399:
+	{ return 0; }
+yy400:
+	YYSKIP();
+	YYBACKUP();
+	yych = YYPEEK();
+	if (yych != 'o') goto yy399;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych == 'r') goto yy402;
+yy401:
+	YYRESTORE();
+	goto yy399;
+yy402:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'e') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'r') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'e') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 's') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'u') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'l') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 't') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'u') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'n') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'w') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'r') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'a') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'p') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != '_') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'f') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'a') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'i') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'l') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'e') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'd') goto yy401;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych == '\n') goto yy403;
+	if (yych <= 0xFE) goto yy401;
+	goto yy404;
+yy403:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= 0xFE) goto yy401;
+yy404:
+	YYSKIP();
+	{ return 1; }
+}
+
+}
+
+/* prefix_signature_re.txt:37: core::option::expect_failed$ */
+SG_DFA static int l_prefix_37(const unsigned char *s)
+{
+    size_t i = 0, mar = 0;
+    (void)mar;
+
+{
+	unsigned char yych;
+	yych = YYPEEK();
+	if (yych == 'c') goto yy407;
+	YYSKIP();
+yy406:
+	{ return 0; }
+yy407:
+	YYSKIP();
+	YYBACKUP();
+	yych = YYPEEK();
+	if (yych != 'o') goto yy406;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych == 'r') goto yy409;
+yy408:
+	YYRESTORE();
+	goto yy406;
+yy409:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'e') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'o') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'p') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 't') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'i') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'o') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'n') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'e') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'x') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'p') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'e') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'c') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 't') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != '_') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'f') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'a') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'i') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'l') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'e') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'd') goto yy408;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych == '\n') goto yy410;
+	if (yych <= 0xFE) goto yy408;
+	goto yy411;
+yy410:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= 0xFE) goto yy408;
+yy411:
+	YYSKIP();
+	{ return 1; }
+}
+
+}
+
+/* prefix_signature_re.txt:38: core::option::unwrap_failed$ */
+SG_DFA static int l_prefix_38(const unsigned char *s)
+{
+    size_t i = 0, mar = 0;
+    (void)mar;
+
+{
+	unsigned char yych;
+	yych = YYPEEK();
+	if (yych == 'c') goto yy414;
+	YYSKIP();
+yy413:
+	{ return 0; }
+yy414:
+	YYSKIP();
+	YYBACKUP();
+	yych = YYPEEK();
+	if (yych != 'o') goto yy413;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych == 'r') goto yy416;
+yy415:
+	YYRESTORE();
+	goto yy413;
+yy416:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'e') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'o') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'p') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 't') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'i') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'o') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'n') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != ':') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'u') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'n') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'w') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'r') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'a') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'p') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != '_') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'f') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'a') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'i') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'l') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'e') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'd') goto yy415;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych == '\n') goto yy417;
+	if (yych <= 0xFE) goto yy415;
+	goto yy418;
+yy417:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= 0xFE) goto yy415;
+yy418:
+	YYSKIP();
+	{ return 1; }
+}
+
+}
+
+/* prefix_signature_re.txt:39: MOZ_CrashPrintf$ */
+SG_DFA static int l_prefix_39(const unsigned char *s)
+{
+    size_t i = 0, mar = 0;
+    (void)mar;
+
+{
+	unsigned char yych;
+	yych = YYPEEK();
+	if (yych == 'M') goto yy421;
+	YYSKIP();
+yy420:
+	{ return 0; }
+yy421:
+	YYSKIP();
+	YYBACKUP();
+	yych = YYPEEK();
+	if (yych != 'O') goto yy420;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych == 'Z') goto yy423;
+yy422:
+	YYRESTORE();
+	goto yy420;
+yy423:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != '_') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'C') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'r') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'a') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 's') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'h') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'P') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'r') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'i') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'n') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 't') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'f') goto yy422;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych == '\n') goto yy424;
+	if (yych <= 0xFE) goto yy422;
+	goto yy425;
+yy424:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= 0xFE) goto yy422;
+yy425:
+	YYSKIP();
+	{ return 1; }
+}
+
+}
+
+/* prefix_signature_re.txt:40: MOZ_Crash$ */
+SG_DFA static int l_prefix_40(const unsigned char *s)
+{
+    size_t i = 0, mar = 0;
+    (void)mar;
+
+{
+	unsigned char yych;
+	yych = YYPEEK();
+	if (yych == 'M') goto yy428;
 	YYSKIP();
 yy427:
 	{ return 0; }
@@ -4304,26 +4224,32 @@ yy428:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy427;
+	if (yych != 'O') goto yy427;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 's') goto yy430;
+	if (yych == 'Z') goto yy430;
 yy429:
 	YYRESTORE();
 	goto yy427;
 yy430:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy429;
+	if (yych != '_') goto yy429;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy429;
+	if (yych != 'C') goto yy429;
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych != 'r') goto yy429;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy429;
+	if (yych != 'a') goto yy429;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 's') goto yy429;
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych != 'h') goto yy429;
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych == '\n') goto yy431;
@@ -4340,615 +4266,6 @@ yy432:
 
 }
 
-/* prefix_signature_re.txt:34: std::__throw_ */
-SG_DFA static int l_prefix_34(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 's') goto yy435;
-	YYSKIP();
-yy434:
-	{ return 0; }
-yy435:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy434;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'd') goto yy437;
-yy436:
-	YYRESTORE();
-	goto yy434;
-yy437:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy436;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy436;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy436;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy436;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy436;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'h') goto yy436;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy436;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy436;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'w') goto yy436;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy436;
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:35: core::panicking:: */
-SG_DFA static int l_prefix_35(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'c') goto yy440;
-	YYSKIP();
-yy439:
-	{ return 0; }
-yy440:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy439;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'r') goto yy442;
-yy441:
-	YYRESTORE();
-	goto yy439;
-yy442:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'p') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'c') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'k') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'g') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy441;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy441;
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:36: core::result::unwrap_failed$ */
-SG_DFA static int l_prefix_36(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'c') goto yy445;
-	YYSKIP();
-yy444:
-	{ return 0; }
-yy445:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy444;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'r') goto yy447;
-yy446:
-	YYRESTORE();
-	goto yy444;
-yy447:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 's') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'u') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'u') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'w') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'p') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'f') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'd') goto yy446;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == '\n') goto yy448;
-	if (yych <= 0xFE) goto yy446;
-	goto yy449;
-yy448:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy446;
-yy449:
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:37: core::option::expect_failed$ */
-SG_DFA static int l_prefix_37(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'c') goto yy452;
-	YYSKIP();
-yy451:
-	{ return 0; }
-yy452:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy451;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'r') goto yy454;
-yy453:
-	YYRESTORE();
-	goto yy451;
-yy454:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'p') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'x') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'p') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'c') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'f') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'd') goto yy453;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == '\n') goto yy455;
-	if (yych <= 0xFE) goto yy453;
-	goto yy456;
-yy455:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy453;
-yy456:
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:38: core::option::unwrap_failed$ */
-SG_DFA static int l_prefix_38(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'c') goto yy459;
-	YYSKIP();
-yy458:
-	{ return 0; }
-yy459:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy458;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'r') goto yy461;
-yy460:
-	YYRESTORE();
-	goto yy458;
-yy461:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'p') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'o') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'u') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'w') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'p') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'f') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'l') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'd') goto yy460;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == '\n') goto yy462;
-	if (yych <= 0xFE) goto yy460;
-	goto yy463;
-yy462:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy460;
-yy463:
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:39: MOZ_CrashPrintf$ */
-SG_DFA static int l_prefix_39(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'M') goto yy466;
-	YYSKIP();
-yy465:
-	{ return 0; }
-yy466:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 'O') goto yy465;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'Z') goto yy468;
-yy467:
-	YYRESTORE();
-	goto yy465;
-yy468:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'C') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 's') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'h') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'P') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'f') goto yy467;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == '\n') goto yy469;
-	if (yych <= 0xFE) goto yy467;
-	goto yy470;
-yy469:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy467;
-yy470:
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:40: MOZ_Crash$ */
-SG_DFA static int l_prefix_40(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'M') goto yy473;
-	YYSKIP();
-yy472:
-	{ return 0; }
-yy473:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 'O') goto yy472;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'Z') goto yy475;
-yy474:
-	YYRESTORE();
-	goto yy472;
-yy475:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy474;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'C') goto yy474;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy474;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy474;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 's') goto yy474;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'h') goto yy474;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == '\n') goto yy476;
-	if (yych <= 0xFE) goto yy474;
-	goto yy477;
-yy476:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy474;
-yy477:
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
 /* prefix_signature_re.txt:43: .*::AddRef$ */
 SG_DFA static int l_prefix_43(const unsigned char *s)
 {
@@ -4959,141 +4276,141 @@ SG_DFA static int l_prefix_43(const unsigned char *s)
 	unsigned char yych;
 	yych = YYPEEK();
 	if (yych <= '9') {
-		if (yych == '\n') goto yy480;
+		if (yych == '\n') goto yy435;
 	} else {
-		if (yych <= ':') goto yy481;
-		if (yych >= 0xFF) goto yy480;
+		if (yych <= ':') goto yy436;
+		if (yych >= 0xFF) goto yy435;
 	}
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy479;
-	if (yych <= 0xFE) goto yy483;
-yy479:
+	if (yych == '\n') goto yy434;
+	if (yych <= 0xFE) goto yy438;
+yy434:
 	{ return 0; }
-yy480:
+yy435:
 	YYSKIP();
-	goto yy479;
-yy481:
+	goto yy434;
+yy436:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
 	if (yych <= '9') {
-		if (yych == '\n') goto yy479;
+		if (yych == '\n') goto yy434;
 	} else {
-		if (yych <= ':') goto yy486;
-		if (yych >= 0xFF) goto yy479;
+		if (yych <= ':') goto yy441;
+		if (yych >= 0xFF) goto yy434;
 	}
-yy482:
+yy437:
 	YYSKIP();
 	yych = YYPEEK();
-yy483:
+yy438:
 	if (yych <= '9') {
-		if (yych != '\n') goto yy482;
+		if (yych != '\n') goto yy437;
 	} else {
-		if (yych <= ':') goto yy485;
-		if (yych <= 0xFE) goto yy482;
+		if (yych <= ':') goto yy440;
+		if (yych <= 0xFE) goto yy437;
 	}
-yy484:
+yy439:
 	YYRESTORE();
-	goto yy479;
-yy485:
+	goto yy434;
+yy440:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= '9') {
-		if (yych == '\n') goto yy484;
-		goto yy482;
+		if (yych == '\n') goto yy439;
+		goto yy437;
 	} else {
-		if (yych <= ':') goto yy486;
-		if (yych <= 0xFE) goto yy482;
-		goto yy484;
+		if (yych <= ':') goto yy441;
+		if (yych <= 0xFE) goto yy437;
+		goto yy439;
 	}
-yy486:
+yy441:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= ':') {
-		if (yych == '\n') goto yy484;
-		if (yych <= '9') goto yy482;
-		goto yy486;
+		if (yych == '\n') goto yy439;
+		if (yych <= '9') goto yy437;
+		goto yy441;
 	} else {
-		if (yych == 'A') goto yy487;
-		if (yych <= 0xFE) goto yy482;
-		goto yy484;
+		if (yych == 'A') goto yy442;
+		if (yych <= 0xFE) goto yy437;
+		goto yy439;
 	}
-yy487:
+yy442:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= ':') {
-		if (yych == '\n') goto yy484;
-		if (yych <= '9') goto yy482;
-		goto yy485;
+		if (yych == '\n') goto yy439;
+		if (yych <= '9') goto yy437;
+		goto yy440;
 	} else {
-		if (yych == 'd') goto yy488;
-		if (yych <= 0xFE) goto yy482;
-		goto yy484;
+		if (yych == 'd') goto yy443;
+		if (yych <= 0xFE) goto yy437;
+		goto yy439;
 	}
-yy488:
+yy443:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= ':') {
-		if (yych == '\n') goto yy484;
-		if (yych <= '9') goto yy482;
-		goto yy485;
+		if (yych == '\n') goto yy439;
+		if (yych <= '9') goto yy437;
+		goto yy440;
 	} else {
-		if (yych == 'd') goto yy489;
-		if (yych <= 0xFE) goto yy482;
-		goto yy484;
+		if (yych == 'd') goto yy444;
+		if (yych <= 0xFE) goto yy437;
+		goto yy439;
 	}
-yy489:
+yy444:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= ':') {
-		if (yych == '\n') goto yy484;
-		if (yych <= '9') goto yy482;
-		goto yy485;
+		if (yych == '\n') goto yy439;
+		if (yych <= '9') goto yy437;
+		goto yy440;
 	} else {
-		if (yych == 'R') goto yy490;
-		if (yych <= 0xFE) goto yy482;
-		goto yy484;
+		if (yych == 'R') goto yy445;
+		if (yych <= 0xFE) goto yy437;
+		goto yy439;
 	}
-yy490:
+yy445:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= ':') {
-		if (yych == '\n') goto yy484;
-		if (yych <= '9') goto yy482;
-		goto yy485;
+		if (yych == '\n') goto yy439;
+		if (yych <= '9') goto yy437;
+		goto yy440;
 	} else {
-		if (yych == 'e') goto yy491;
-		if (yych <= 0xFE) goto yy482;
-		goto yy484;
+		if (yych == 'e') goto yy446;
+		if (yych <= 0xFE) goto yy437;
+		goto yy439;
 	}
-yy491:
+yy446:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= ':') {
-		if (yych == '\n') goto yy484;
-		if (yych <= '9') goto yy482;
-		goto yy485;
+		if (yych == '\n') goto yy439;
+		if (yych <= '9') goto yy437;
+		goto yy440;
 	} else {
-		if (yych == 'f') goto yy492;
-		if (yych <= 0xFE) goto yy482;
-		goto yy484;
+		if (yych == 'f') goto yy447;
+		if (yych <= 0xFE) goto yy437;
+		goto yy439;
 	}
-yy492:
+yy447:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= '9') {
-		if (yych != '\n') goto yy482;
+		if (yych != '\n') goto yy437;
 	} else {
-		if (yych <= ':') goto yy485;
-		if (yych <= 0xFE) goto yy482;
-		goto yy493;
+		if (yych <= ':') goto yy440;
+		if (yych <= 0xFE) goto yy437;
+		goto yy448;
 	}
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy484;
-yy493:
+	if (yych <= 0xFE) goto yy439;
+yy448:
 	YYSKIP();
 	{ return 1; }
 }
@@ -5110,433 +4427,153 @@ SG_DFA static int l_prefix_44(const unsigned char *s)
 	unsigned char yych;
 	yych = YYPEEK();
 	if (yych <= '9') {
-		if (yych == '\n') goto yy496;
+		if (yych == '\n') goto yy451;
 	} else {
-		if (yych <= ':') goto yy497;
-		if (yych >= 0xFF) goto yy496;
+		if (yych <= ':') goto yy452;
+		if (yych >= 0xFF) goto yy451;
 	}
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy495;
-	if (yych <= 0xFE) goto yy499;
-yy495:
+	if (yych == '\n') goto yy450;
+	if (yych <= 0xFE) goto yy454;
+yy450:
 	{ return 0; }
-yy496:
+yy451:
 	YYSKIP();
-	goto yy495;
-yy497:
+	goto yy450;
+yy452:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
 	if (yych <= '9') {
-		if (yych == '\n') goto yy495;
+		if (yych == '\n') goto yy450;
 	} else {
-		if (yych <= ':') goto yy502;
-		if (yych >= 0xFF) goto yy495;
+		if (yych <= ':') goto yy457;
+		if (yych >= 0xFF) goto yy450;
 	}
-yy498:
+yy453:
 	YYSKIP();
 	yych = YYPEEK();
-yy499:
+yy454:
 	if (yych <= '9') {
-		if (yych != '\n') goto yy498;
+		if (yych != '\n') goto yy453;
 	} else {
-		if (yych <= ':') goto yy501;
-		if (yych <= 0xFE) goto yy498;
+		if (yych <= ':') goto yy456;
+		if (yych <= 0xFE) goto yy453;
 	}
-yy500:
+yy455:
 	YYRESTORE();
-	goto yy495;
-yy501:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= '9') {
-		if (yych == '\n') goto yy500;
-		goto yy498;
-	} else {
-		if (yych <= ':') goto yy502;
-		if (yych <= 0xFE) goto yy498;
-		goto yy500;
-	}
-yy502:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= ':') {
-		if (yych == '\n') goto yy500;
-		if (yych <= '9') goto yy498;
-		goto yy502;
-	} else {
-		if (yych == 'R') goto yy503;
-		if (yych <= 0xFE) goto yy498;
-		goto yy500;
-	}
-yy503:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= ':') {
-		if (yych == '\n') goto yy500;
-		if (yych <= '9') goto yy498;
-		goto yy501;
-	} else {
-		if (yych == 'e') goto yy504;
-		if (yych <= 0xFE) goto yy498;
-		goto yy500;
-	}
-yy504:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= ':') {
-		if (yych == '\n') goto yy500;
-		if (yych <= '9') goto yy498;
-		goto yy501;
-	} else {
-		if (yych == 'l') goto yy505;
-		if (yych <= 0xFE) goto yy498;
-		goto yy500;
-	}
-yy505:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= ':') {
-		if (yych == '\n') goto yy500;
-		if (yych <= '9') goto yy498;
-		goto yy501;
-	} else {
-		if (yych == 'e') goto yy506;
-		if (yych <= 0xFE) goto yy498;
-		goto yy500;
-	}
-yy506:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= ':') {
-		if (yych == '\n') goto yy500;
-		if (yych <= '9') goto yy498;
-		goto yy501;
-	} else {
-		if (yych == 'a') goto yy507;
-		if (yych <= 0xFE) goto yy498;
-		goto yy500;
-	}
-yy507:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= ':') {
-		if (yych == '\n') goto yy500;
-		if (yych <= '9') goto yy498;
-		goto yy501;
-	} else {
-		if (yych == 's') goto yy508;
-		if (yych <= 0xFE) goto yy498;
-		goto yy500;
-	}
-yy508:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych <= ':') {
-		if (yych == '\n') goto yy500;
-		if (yych <= '9') goto yy498;
-		goto yy501;
-	} else {
-		if (yych == 'e') goto yy509;
-		if (yych <= 0xFE) goto yy498;
-		goto yy500;
-	}
-yy509:
+	goto yy450;
+yy456:
 	YYSKIP();
 	yych = YYPEEK();
 	if (yych <= '9') {
-		if (yych != '\n') goto yy498;
+		if (yych == '\n') goto yy455;
+		goto yy453;
 	} else {
-		if (yych <= ':') goto yy501;
-		if (yych <= 0xFE) goto yy498;
-		goto yy510;
+		if (yych <= ':') goto yy457;
+		if (yych <= 0xFE) goto yy453;
+		goto yy455;
+	}
+yy457:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= ':') {
+		if (yych == '\n') goto yy455;
+		if (yych <= '9') goto yy453;
+		goto yy457;
+	} else {
+		if (yych == 'R') goto yy458;
+		if (yych <= 0xFE) goto yy453;
+		goto yy455;
+	}
+yy458:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= ':') {
+		if (yych == '\n') goto yy455;
+		if (yych <= '9') goto yy453;
+		goto yy456;
+	} else {
+		if (yych == 'e') goto yy459;
+		if (yych <= 0xFE) goto yy453;
+		goto yy455;
+	}
+yy459:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= ':') {
+		if (yych == '\n') goto yy455;
+		if (yych <= '9') goto yy453;
+		goto yy456;
+	} else {
+		if (yych == 'l') goto yy460;
+		if (yych <= 0xFE) goto yy453;
+		goto yy455;
+	}
+yy460:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= ':') {
+		if (yych == '\n') goto yy455;
+		if (yych <= '9') goto yy453;
+		goto yy456;
+	} else {
+		if (yych == 'e') goto yy461;
+		if (yych <= 0xFE) goto yy453;
+		goto yy455;
+	}
+yy461:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= ':') {
+		if (yych == '\n') goto yy455;
+		if (yych <= '9') goto yy453;
+		goto yy456;
+	} else {
+		if (yych == 'a') goto yy462;
+		if (yych <= 0xFE) goto yy453;
+		goto yy455;
+	}
+yy462:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= ':') {
+		if (yych == '\n') goto yy455;
+		if (yych <= '9') goto yy453;
+		goto yy456;
+	} else {
+		if (yych == 's') goto yy463;
+		if (yych <= 0xFE) goto yy453;
+		goto yy455;
+	}
+yy463:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= ':') {
+		if (yych == '\n') goto yy455;
+		if (yych <= '9') goto yy453;
+		goto yy456;
+	} else {
+		if (yych == 'e') goto yy464;
+		if (yych <= 0xFE) goto yy453;
+		goto yy455;
+	}
+yy464:
+	YYSKIP();
+	yych = YYPEEK();
+	if (yych <= '9') {
+		if (yych != '\n') goto yy453;
+	} else {
+		if (yych <= ':') goto yy456;
+		if (yych <= 0xFE) goto yy453;
+		goto yy465;
 	}
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy500;
-yy510:
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:45: RefPtr<T>:: */
-SG_DFA static int l_prefix_45(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'R') goto yy513;
-	YYSKIP();
-yy512:
-	{ return 0; }
-yy513:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy512;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'f') goto yy515;
-yy514:
-	YYRESTORE();
-	goto yy512;
-yy515:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'P') goto yy514;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy514;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy514;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '<') goto yy514;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'T') goto yy514;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '>') goto yy514;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy514;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy514;
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:46: nsCOMPtr<T>:: */
-SG_DFA static int l_prefix_46(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 'n') goto yy518;
-	YYSKIP();
-yy517:
-	{ return 0; }
-yy518:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 's') goto yy517;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'C') goto yy520;
-yy519:
-	YYRESTORE();
-	goto yy517;
-yy520:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'O') goto yy519;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'M') goto yy519;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'P') goto yy519;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy519;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy519;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '<') goto yy519;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'T') goto yy519;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '>') goto yy519;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy519;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy519;
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:47: std::unique_ptr<T>:: */
-SG_DFA static int l_prefix_47(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 's') goto yy523;
-	YYSKIP();
-yy522:
-	{ return 0; }
-yy523:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy522;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'd') goto yy525;
-yy524:
-	YYRESTORE();
-	goto yy522;
-yy525:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'u') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'n') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'i') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'q') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'u') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'p') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '<') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'T') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '>') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy524;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy524;
-	YYSKIP();
-	{ return 1; }
-}
-
-}
-
-/* prefix_signature_re.txt:48: std::shared_ptr<T>:: */
-SG_DFA static int l_prefix_48(const unsigned char *s)
-{
-    size_t i = 0, mar = 0;
-    (void)mar;
-
-{
-	unsigned char yych;
-	yych = YYPEEK();
-	if (yych == 's') goto yy528;
-	YYSKIP();
-yy527:
-	{ return 0; }
-yy528:
-	YYSKIP();
-	YYBACKUP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy527;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych == 'd') goto yy530;
-yy529:
-	YYRESTORE();
-	goto yy527;
-yy530:
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 's') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'h') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'a') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'e') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'd') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '_') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'p') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 't') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'r') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '<') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != 'T') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != '>') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy529;
-	YYSKIP();
-	yych = YYPEEK();
-	if (yych != ':') goto yy529;
+	if (yych <= 0xFE) goto yy455;
+yy465:
 	YYSKIP();
 	{ return 1; }
 }
@@ -5552,62 +4589,62 @@ SG_DFA static int l_line_numbers_8(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'j') goto yy533;
+	if (yych == 'j') goto yy468;
 	YYSKIP();
-yy532:
+yy467:
 	{ return 0; }
-yy533:
+yy468:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy532;
+	if (yych != 's') goto yy467;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == ':') goto yy535;
-yy534:
+	if (yych == ':') goto yy470;
+yy469:
 	YYRESTORE();
-	goto yy532;
-yy535:
+	goto yy467;
+yy470:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy534;
+	if (yych != ':') goto yy469;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'I') goto yy534;
+	if (yych != 'I') goto yy469;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy534;
+	if (yych != 'n') goto yy469;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy534;
+	if (yych != 't') goto yy469;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy534;
+	if (yych != 'e') goto yy469;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy534;
+	if (yych != 'r') goto yy469;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy534;
+	if (yych != 'p') goto yy469;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy534;
+	if (yych != 'r') goto yy469;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy534;
+	if (yych != 'e') goto yy469;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy534;
+	if (yych != 't') goto yy469;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy536;
-	if (yych <= 0xFE) goto yy534;
-	goto yy537;
-yy536:
+	if (yych == '\n') goto yy471;
+	if (yych <= 0xFE) goto yy469;
+	goto yy472;
+yy471:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy534;
-yy537:
+	if (yych <= 0xFE) goto yy469;
+yy472:
 	YYSKIP();
 	{ return 1; }
 }
@@ -5623,59 +4660,59 @@ SG_DFA static int l_line_numbers_9(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'j') goto yy540;
+	if (yych == 'j') goto yy475;
 	YYSKIP();
-yy539:
+yy474:
 	{ return 0; }
-yy540:
+yy475:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy539;
+	if (yych != 's') goto yy474;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '_') goto yy542;
-yy541:
+	if (yych == '_') goto yy477;
+yy476:
 	YYRESTORE();
-	goto yy539;
-yy542:
+	goto yy474;
+yy477:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'I') goto yy541;
+	if (yych != 'I') goto yy476;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy541;
+	if (yych != 'n') goto yy476;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy541;
+	if (yych != 't') goto yy476;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy541;
+	if (yych != 'e') goto yy476;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy541;
+	if (yych != 'r') goto yy476;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy541;
+	if (yych != 'p') goto yy476;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy541;
+	if (yych != 'r') goto yy476;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy541;
+	if (yych != 'e') goto yy476;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy541;
+	if (yych != 't') goto yy476;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy543;
-	if (yych <= 0xFE) goto yy541;
-	goto yy544;
-yy543:
+	if (yych == '\n') goto yy478;
+	if (yych <= 0xFE) goto yy476;
+	goto yy479;
+yy478:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy541;
-yy544:
+	if (yych <= 0xFE) goto yy476;
+yy479:
 	YYSKIP();
 	{ return 1; }
 }
@@ -5691,50 +4728,50 @@ SG_DFA static int l_line_numbers_10(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'I') goto yy547;
+	if (yych == 'I') goto yy482;
 	YYSKIP();
-yy546:
+yy481:
 	{ return 0; }
-yy547:
+yy482:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy546;
+	if (yych != 'n') goto yy481;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 't') goto yy549;
-yy548:
+	if (yych == 't') goto yy484;
+yy483:
 	YYRESTORE();
-	goto yy546;
-yy549:
+	goto yy481;
+yy484:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy548;
+	if (yych != 'e') goto yy483;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy548;
+	if (yych != 'r') goto yy483;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy548;
+	if (yych != 'p') goto yy483;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy548;
+	if (yych != 'r') goto yy483;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy548;
+	if (yych != 'e') goto yy483;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy548;
+	if (yych != 't') goto yy483;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == '\n') goto yy550;
-	if (yych <= 0xFE) goto yy548;
-	goto yy551;
-yy550:
+	if (yych == '\n') goto yy485;
+	if (yych <= 0xFE) goto yy483;
+	goto yy486;
+yy485:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy548;
-yy551:
+	if (yych <= 0xFE) goto yy483;
+yy486:
 	YYSKIP();
 	{ return 1; }
 }
@@ -5750,94 +4787,94 @@ SG_DFA static int l_sentinels_9(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'c') goto yy554;
+	if (yych == 'c') goto yy489;
 	YYSKIP();
-yy553:
+yy488:
 	{ return 0; }
-yy554:
+yy489:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy553;
+	if (yych != 'o') goto yy488;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'r') goto yy556;
-yy555:
+	if (yych == 'r') goto yy491;
+yy490:
 	YYRESTORE();
-	goto yy553;
-yy556:
+	goto yy488;
+yy491:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy555;
+	if (yych != 'e') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy555;
+	if (yych != ':') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy555;
+	if (yych != ':') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy555;
+	if (yych != 'p') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy555;
+	if (yych != 'a') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy555;
+	if (yych != 'n') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy555;
+	if (yych != 'i') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy555;
+	if (yych != 'c') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy555;
+	if (yych != 'k') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy555;
+	if (yych != 'i') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy555;
+	if (yych != 'n') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy555;
+	if (yych != 'g') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy555;
+	if (yych != ':') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy555;
+	if (yych != ':') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy555;
+	if (yych != 'p') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy555;
+	if (yych != 'a') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy555;
+	if (yych != 'n') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy555;
+	if (yych != 'i') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy555;
+	if (yych != 'c') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy555;
+	if (yych != '_') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'f') goto yy555;
+	if (yych != 'f') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'm') goto yy555;
+	if (yych != 'm') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy555;
+	if (yych != 't') goto yy490;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy555;
+	if (yych <= 0xFE) goto yy490;
 	YYSKIP();
 	{ return 1; }
 }
@@ -5853,82 +4890,82 @@ SG_DFA static int l_sentinels_10(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'c') goto yy559;
+	if (yych == 'c') goto yy494;
 	YYSKIP();
-yy558:
+yy493:
 	{ return 0; }
-yy559:
+yy494:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy558;
+	if (yych != 'o') goto yy493;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'r') goto yy561;
-yy560:
+	if (yych == 'r') goto yy496;
+yy495:
 	YYRESTORE();
-	goto yy558;
-yy561:
+	goto yy493;
+yy496:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy560;
+	if (yych != 'e') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy560;
+	if (yych != ':') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy560;
+	if (yych != ':') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy560;
+	if (yych != 'p') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy560;
+	if (yych != 'a') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy560;
+	if (yych != 'n') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy560;
+	if (yych != 'i') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy560;
+	if (yych != 'c') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy560;
+	if (yych != 'k') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy560;
+	if (yych != 'i') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy560;
+	if (yych != 'n') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy560;
+	if (yych != 'g') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy560;
+	if (yych != ':') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy560;
+	if (yych != ':') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy560;
+	if (yych != 'p') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy560;
+	if (yych != 'a') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy560;
+	if (yych != 'n') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy560;
+	if (yych != 'i') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy560;
+	if (yych != 'c') goto yy495;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy560;
+	if (yych <= 0xFE) goto yy495;
 	YYSKIP();
 	{ return 1; }
 }
@@ -5944,121 +4981,121 @@ SG_DFA static int l_sentinels_11(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 'c') goto yy564;
+	if (yych == 'c') goto yy499;
 	YYSKIP();
-yy563:
+yy498:
 	{ return 0; }
-yy564:
+yy499:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy563;
+	if (yych != 'o') goto yy498;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'r') goto yy566;
-yy565:
+	if (yych == 'r') goto yy501;
+yy500:
 	YYRESTORE();
-	goto yy563;
-yy566:
+	goto yy498;
+yy501:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy565;
+	if (yych != 'e') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy565;
+	if (yych != ':') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy565;
+	if (yych != ':') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy565;
+	if (yych != 'p') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy565;
+	if (yych != 'a') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy565;
+	if (yych != 'n') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy565;
+	if (yych != 'i') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy565;
+	if (yych != 'c') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy565;
+	if (yych != 'k') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy565;
+	if (yych != 'i') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy565;
+	if (yych != 'n') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy565;
+	if (yych != 'g') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy565;
+	if (yych != ':') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy565;
+	if (yych != ':') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy565;
+	if (yych != 'p') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy565;
+	if (yych != 'a') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy565;
+	if (yych != 'n') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy565;
+	if (yych != 'i') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy565;
+	if (yych != 'c') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy565;
+	if (yych != '_') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'b') goto yy565;
+	if (yych != 'b') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'o') goto yy565;
+	if (yych != 'o') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'u') goto yy565;
+	if (yych != 'u') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy565;
+	if (yych != 'n') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy565;
+	if (yych != 'd') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy565;
+	if (yych != 's') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy565;
+	if (yych != '_') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy565;
+	if (yych != 'c') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'h') goto yy565;
+	if (yych != 'h') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy565;
+	if (yych != 'e') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy565;
+	if (yych != 'c') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy565;
+	if (yych != 'k') goto yy500;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy565;
+	if (yych <= 0xFE) goto yy500;
 	YYSKIP();
 	{ return 1; }
 }
@@ -6074,97 +5111,97 @@ SG_DFA static int l_sentinels_12(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 's') goto yy569;
+	if (yych == 's') goto yy504;
 	YYSKIP();
-yy568:
+yy503:
 	{ return 0; }
-yy569:
+yy504:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy568;
+	if (yych != 't') goto yy503;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'd') goto yy571;
-yy570:
+	if (yych == 'd') goto yy506;
+yy505:
 	YYRESTORE();
-	goto yy568;
-yy571:
+	goto yy503;
+yy506:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy570;
+	if (yych != ':') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy570;
+	if (yych != ':') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy570;
+	if (yych != 'p') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy570;
+	if (yych != 'a') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy570;
+	if (yych != 'n') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy570;
+	if (yych != 'i') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy570;
+	if (yych != 'c') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy570;
+	if (yych != 'k') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy570;
+	if (yych != 'i') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy570;
+	if (yych != 'n') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy570;
+	if (yych != 'g') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy570;
+	if (yych != ':') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy570;
+	if (yych != ':') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'b') goto yy570;
+	if (yych != 'b') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy570;
+	if (yych != 'e') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy570;
+	if (yych != 'g') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy570;
+	if (yych != 'i') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy570;
+	if (yych != 'n') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy570;
+	if (yych != '_') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy570;
+	if (yych != 'p') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy570;
+	if (yych != 'a') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy570;
+	if (yych != 'n') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy570;
+	if (yych != 'i') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy570;
+	if (yych != 'c') goto yy505;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy570;
+	if (yych <= 0xFE) goto yy505;
 	YYSKIP();
 	{ return 1; }
 }
@@ -6180,109 +5217,109 @@ SG_DFA static int l_sentinels_13(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 's') goto yy574;
+	if (yych == 's') goto yy509;
 	YYSKIP();
-yy573:
+yy508:
 	{ return 0; }
-yy574:
+yy509:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy573;
+	if (yych != 't') goto yy508;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'd') goto yy576;
-yy575:
+	if (yych == 'd') goto yy511;
+yy510:
 	YYRESTORE();
-	goto yy573;
-yy576:
+	goto yy508;
+yy511:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy575;
+	if (yych != ':') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy575;
+	if (yych != ':') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy575;
+	if (yych != 'p') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy575;
+	if (yych != 'a') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy575;
+	if (yych != 'n') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy575;
+	if (yych != 'i') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy575;
+	if (yych != 'c') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy575;
+	if (yych != 'k') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy575;
+	if (yych != 'i') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy575;
+	if (yych != 'n') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy575;
+	if (yych != 'g') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy575;
+	if (yych != ':') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy575;
+	if (yych != ':') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'b') goto yy575;
+	if (yych != 'b') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy575;
+	if (yych != 'e') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy575;
+	if (yych != 'g') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy575;
+	if (yych != 'i') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy575;
+	if (yych != 'n') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy575;
+	if (yych != '_') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy575;
+	if (yych != 'p') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy575;
+	if (yych != 'a') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy575;
+	if (yych != 'n') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy575;
+	if (yych != 'i') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy575;
+	if (yych != 'c') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy575;
+	if (yych != '_') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'f') goto yy575;
+	if (yych != 'f') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'm') goto yy575;
+	if (yych != 'm') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy575;
+	if (yych != 't') goto yy510;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy575;
+	if (yych <= 0xFE) goto yy510;
 	YYSKIP();
 	{ return 1; }
 }
@@ -6298,121 +5335,121 @@ SG_DFA static int l_sentinels_14(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == 's') goto yy579;
+	if (yych == 's') goto yy514;
 	YYSKIP();
-yy578:
+yy513:
 	{ return 0; }
-yy579:
+yy514:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy578;
+	if (yych != 't') goto yy513;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'd') goto yy581;
-yy580:
+	if (yych == 'd') goto yy516;
+yy515:
 	YYRESTORE();
-	goto yy578;
-yy581:
+	goto yy513;
+yy516:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy580;
+	if (yych != ':') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy580;
+	if (yych != ':') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy580;
+	if (yych != 'p') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy580;
+	if (yych != 'a') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy580;
+	if (yych != 'n') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy580;
+	if (yych != 'i') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy580;
+	if (yych != 'c') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'k') goto yy580;
+	if (yych != 'k') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy580;
+	if (yych != 'i') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy580;
+	if (yych != 'n') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy580;
+	if (yych != 'g') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy580;
+	if (yych != ':') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != ':') goto yy580;
+	if (yych != ':') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'b') goto yy580;
+	if (yych != 'b') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy580;
+	if (yych != 'e') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'g') goto yy580;
+	if (yych != 'g') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy580;
+	if (yych != 'i') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy580;
+	if (yych != 'n') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy580;
+	if (yych != '_') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'p') goto yy580;
+	if (yych != 'p') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy580;
+	if (yych != 'a') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy580;
+	if (yych != 'n') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy580;
+	if (yych != 'i') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'c') goto yy580;
+	if (yych != 'c') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy580;
+	if (yych != '_') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'h') goto yy580;
+	if (yych != 'h') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy580;
+	if (yych != 'a') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy580;
+	if (yych != 'n') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'd') goto yy580;
+	if (yych != 'd') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy580;
+	if (yych != 'l') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy580;
+	if (yych != 'e') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy580;
+	if (yych != 'r') goto yy515;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy580;
+	if (yych <= 0xFE) goto yy515;
 	YYSKIP();
 	{ return 1; }
 }
@@ -6428,55 +5465,55 @@ SG_DFA static int l_sentinels_17(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy584;
+	if (yych == '_') goto yy519;
 	YYSKIP();
-yy583:
+yy518:
 	{ return 0; }
-yy584:
+yy519:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy583;
+	if (yych != '_') goto yy518;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'a') goto yy586;
-yy585:
+	if (yych == 'a') goto yy521;
+yy520:
 	YYRESTORE();
-	goto yy583;
-yy586:
+	goto yy518;
+yy521:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy585;
+	if (yych != 's') goto yy520;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy585;
+	if (yych != 's') goto yy520;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy585;
+	if (yych != 'e') goto yy520;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy585;
+	if (yych != 'r') goto yy520;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy585;
+	if (yych != 't') goto yy520;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy585;
+	if (yych != '_') goto yy520;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'f') goto yy585;
+	if (yych != 'f') goto yy520;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'a') goto yy585;
+	if (yych != 'a') goto yy520;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'i') goto yy585;
+	if (yych != 'i') goto yy520;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'l') goto yy585;
+	if (yych != 'l') goto yy520;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy585;
+	if (yych <= 0xFE) goto yy520;
 	YYSKIP();
 	{ return 1; }
 }
@@ -6492,52 +5529,52 @@ SG_DFA static int l_sentinels_18(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy589;
+	if (yych == '_') goto yy524;
 	YYSKIP();
-yy588:
+yy523:
 	{ return 0; }
-yy589:
+yy524:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy588;
+	if (yych != '_') goto yy523;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'a') goto yy591;
-yy590:
+	if (yych == 'a') goto yy526;
+yy525:
 	YYRESTORE();
-	goto yy588;
-yy591:
+	goto yy523;
+yy526:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy590;
+	if (yych != 's') goto yy525;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy590;
+	if (yych != 's') goto yy525;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy590;
+	if (yych != 'e') goto yy525;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy590;
+	if (yych != 'r') goto yy525;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy590;
+	if (yych != 't') goto yy525;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != '_') goto yy590;
+	if (yych != '_') goto yy525;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy590;
+	if (yych != 'r') goto yy525;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy590;
+	if (yych != 't') goto yy525;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'n') goto yy590;
+	if (yych != 'n') goto yy525;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy590;
+	if (yych <= 0xFE) goto yy525;
 	YYSKIP();
 	{ return 1; }
 }
@@ -6553,40 +5590,40 @@ SG_DFA static int l_sentinels_19(const unsigned char *s)
 {
 	unsigned char yych;
 	yych = YYPEEK();
-	if (yych == '_') goto yy594;
+	if (yych == '_') goto yy529;
 	YYSKIP();
-yy593:
+yy528:
 	{ return 0; }
-yy594:
+yy529:
 	YYSKIP();
 	YYBACKUP();
 	yych = YYPEEK();
-	if (yych != 'w') goto yy593;
+	if (yych != 'w') goto yy528;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych == 'a') goto yy596;
-yy595:
+	if (yych == 'a') goto yy531;
+yy530:
 	YYRESTORE();
-	goto yy593;
-yy596:
+	goto yy528;
+yy531:
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy595;
+	if (yych != 's') goto yy530;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 's') goto yy595;
+	if (yych != 's') goto yy530;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'e') goto yy595;
+	if (yych != 'e') goto yy530;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 'r') goto yy595;
+	if (yych != 'r') goto yy530;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych != 't') goto yy595;
+	if (yych != 't') goto yy530;
 	YYSKIP();
 	yych = YYPEEK();
-	if (yych <= 0xFE) goto yy595;
+	if (yych <= 0xFE) goto yy530;
 	YYSKIP();
 	{ return 1; }
 }
@@ -6594,80 +5631,80 @@ yy596:
 }
 
 const sg_line_matcher sg_line_matchers[] = {
-    {"irrelevant", 11u, 0, l_irrelevant_11},
-    {"irrelevant", 14u, 0, l_irrelevant_14},
-    {"irrelevant", 15u, 0, l_irrelevant_15},
-    {"irrelevant", 16u, 0, l_irrelevant_16},
-    {"irrelevant", 17u, 0, l_irrelevant_17},
-    {"irrelevant", 18u, 0, l_irrelevant_18},
-    {"irrelevant", 19u, 0, l_irrelevant_19},
-    {"irrelevant", 20u, 0, l_irrelevant_20},
-    {"irrelevant", 21u, 0, l_irrelevant_21},
-    {"irrelevant", 22u, 0, l_irrelevant_22},
-    {"irrelevant", 23u, 0, l_irrelevant_23},
-    {"irrelevant", 26u, 0, l_irrelevant_26},
-    {"irrelevant", 27u, 0, l_irrelevant_27},
-    {"irrelevant", 28u, 0, l_irrelevant_28},
-    {"irrelevant", 29u, 0, l_irrelevant_29},
-    {"irrelevant", 30u, 0, l_irrelevant_30},
-    {"irrelevant", 33u, 0, l_irrelevant_33},
-    {"irrelevant", 34u, 0, l_irrelevant_34},
-    {"irrelevant", 35u, 0, l_irrelevant_35},
-    {"irrelevant", 36u, 0, l_irrelevant_36},
-    {"irrelevant", 37u, 0, l_irrelevant_37},
-    {"irrelevant", 38u, 0, l_irrelevant_38},
-    {"irrelevant", 41u, 0, l_irrelevant_41},
-    {"irrelevant", 42u, 0, l_irrelevant_42},
-    {"irrelevant", 43u, 0, l_irrelevant_43},
-    {"irrelevant", 44u, 0, l_irrelevant_44},
-    {"irrelevant", 45u, 0, l_irrelevant_45},
-    {"irrelevant", 46u, 0, l_irrelevant_46},
-    {"irrelevant", 47u, 0, l_irrelevant_47},
-    {"irrelevant", 48u, 0, l_irrelevant_48},
-    {"irrelevant", 49u, 0, l_irrelevant_49},
-    {"prefix", 10u, 0, l_prefix_10},
-    {"prefix", 11u, 0, l_prefix_11},
-    {"prefix", 12u, 0, l_prefix_12},
-    {"prefix", 13u, 0, l_prefix_13},
-    {"prefix", 14u, 0, l_prefix_14},
-    {"prefix", 15u, 0, l_prefix_15},
-    {"prefix", 16u, 0, l_prefix_16},
-    {"prefix", 17u, 0, l_prefix_17},
-    {"prefix", 18u, 0, l_prefix_18},
-    {"prefix", 19u, 0, l_prefix_19},
-    {"prefix", 20u, 0, l_prefix_20},
-    {"prefix", 21u, 0, l_prefix_21},
-    {"prefix", 22u, 0, l_prefix_22},
-    {"prefix", 25u, 0, l_prefix_25},
-    {"prefix", 26u, 0, l_prefix_26},
-    {"prefix", 27u, 0, l_prefix_27},
-    {"prefix", 28u, 0, l_prefix_28},
-    {"prefix", 29u, 0, l_prefix_29},
-    {"prefix", 33u, 0, l_prefix_33},
-    {"prefix", 34u, 0, l_prefix_34},
-    {"prefix", 35u, 0, l_prefix_35},
-    {"prefix", 36u, 0, l_prefix_36},
-    {"prefix", 37u, 0, l_prefix_37},
-    {"prefix", 38u, 0, l_prefix_38},
-    {"prefix", 39u, 0, l_prefix_39},
-    {"prefix", 40u, 0, l_prefix_40},
-    {"prefix", 43u, 0, l_prefix_43},
-    {"prefix", 44u, 0, l_prefix_44},
-    {"prefix", 45u, 0, l_prefix_45},
-    {"prefix", 46u, 0, l_prefix_46},
-    {"prefix", 47u, 0, l_prefix_47},
-    {"prefix", 48u, 0, l_prefix_48},
-    {"line_numbers", 8u, 0, l_line_numbers_8},
-    {"line_numbers", 9u, 0, l_line_numbers_9},
-    {"line_numbers", 10u, 0, l_line_numbers_10},
-    {"sentinels", 9u, 0, l_sentinels_9},
-    {"sentinels", 10u, 0, l_sentinels_10},
-    {"sentinels", 11u, 0, l_sentinels_11},
-    {"sentinels", 12u, 0, l_sentinels_12},
-    {"sentinels", 13u, 0, l_sentinels_13},
-    {"sentinels", 14u, 0, l_sentinels_14},
-    {"sentinels", 17u, 0, l_sentinels_17},
-    {"sentinels", 18u, 0, l_sentinels_18},
-    {"sentinels", 19u, 0, l_sentinels_19},
+    {"irrelevant", 11u, 0, l_irrelevant_11, NULL, 0u, 0},
+    {"irrelevant", 14u, 0, l_irrelevant_14, NULL, 0u, 0},
+    {"irrelevant", 15u, 0, l_irrelevant_15, NULL, 0u, 0},
+    {"irrelevant", 16u, 0, l_irrelevant_16, NULL, 0u, 0},
+    {"irrelevant", 17u, 0, l_irrelevant_17, NULL, 0u, 0},
+    {"irrelevant", 18u, 0, NULL, "__pthread_kill_implementation", 29u, 0},
+    {"irrelevant", 19u, 0, NULL, "__pthread_kill_internal", 23u, 0},
+    {"irrelevant", 20u, 0, l_irrelevant_20, NULL, 0u, 0},
+    {"irrelevant", 21u, 0, l_irrelevant_21, NULL, 0u, 0},
+    {"irrelevant", 22u, 0, l_irrelevant_22, NULL, 0u, 0},
+    {"irrelevant", 23u, 0, l_irrelevant_23, NULL, 0u, 0},
+    {"irrelevant", 26u, 0, l_irrelevant_26, NULL, 0u, 0},
+    {"irrelevant", 27u, 0, l_irrelevant_27, NULL, 0u, 0},
+    {"irrelevant", 28u, 0, l_irrelevant_28, NULL, 0u, 0},
+    {"irrelevant", 29u, 0, l_irrelevant_29, NULL, 0u, 0},
+    {"irrelevant", 30u, 0, l_irrelevant_30, NULL, 0u, 0},
+    {"irrelevant", 33u, 0, l_irrelevant_33, NULL, 0u, 0},
+    {"irrelevant", 34u, 0, l_irrelevant_34, NULL, 0u, 0},
+    {"irrelevant", 35u, 0, l_irrelevant_35, NULL, 0u, 0},
+    {"irrelevant", 36u, 0, l_irrelevant_36, NULL, 0u, 0},
+    {"irrelevant", 37u, 0, l_irrelevant_37, NULL, 0u, 0},
+    {"irrelevant", 38u, 0, l_irrelevant_38, NULL, 0u, 0},
+    {"irrelevant", 41u, 0, NULL, "linux-vdso.so", 13u, 0},
+    {"irrelevant", 42u, 0, l_irrelevant_42, NULL, 0u, 0},
+    {"irrelevant", 43u, 0, l_irrelevant_43, NULL, 0u, 0},
+    {"irrelevant", 44u, 0, l_irrelevant_44, NULL, 0u, 0},
+    {"irrelevant", 45u, 0, l_irrelevant_45, NULL, 0u, 0},
+    {"irrelevant", 46u, 0, l_irrelevant_46, NULL, 0u, 0},
+    {"irrelevant", 47u, 0, l_irrelevant_47, NULL, 0u, 0},
+    {"irrelevant", 48u, 0, l_irrelevant_48, NULL, 0u, 0},
+    {"irrelevant", 49u, 0, l_irrelevant_49, NULL, 0u, 0},
+    {"prefix", 10u, 0, l_prefix_10, NULL, 0u, 0},
+    {"prefix", 11u, 0, l_prefix_11, NULL, 0u, 0},
+    {"prefix", 12u, 0, l_prefix_12, NULL, 0u, 0},
+    {"prefix", 13u, 0, l_prefix_13, NULL, 0u, 0},
+    {"prefix", 14u, 0, l_prefix_14, NULL, 0u, 0},
+    {"prefix", 15u, 0, l_prefix_15, NULL, 0u, 0},
+    {"prefix", 16u, 0, NULL, "operator new", 12u, 0},
+    {"prefix", 17u, 0, NULL, "operator delete", 15u, 0},
+    {"prefix", 18u, 0, l_prefix_18, NULL, 0u, 0},
+    {"prefix", 19u, 0, l_prefix_19, NULL, 0u, 0},
+    {"prefix", 20u, 0, NULL, "alloc::alloc::handle_alloc_error", 32u, 0},
+    {"prefix", 21u, 0, l_prefix_21, NULL, 0u, 0},
+    {"prefix", 22u, 0, l_prefix_22, NULL, 0u, 0},
+    {"prefix", 25u, 0, l_prefix_25, NULL, 0u, 0},
+    {"prefix", 26u, 0, l_prefix_26, NULL, 0u, 0},
+    {"prefix", 27u, 0, l_prefix_27, NULL, 0u, 0},
+    {"prefix", 28u, 0, l_prefix_28, NULL, 0u, 0},
+    {"prefix", 29u, 0, NULL, "__strlen_", 9u, 0},
+    {"prefix", 33u, 0, l_prefix_33, NULL, 0u, 0},
+    {"prefix", 34u, 0, NULL, "std::__throw_", 13u, 0},
+    {"prefix", 35u, 0, NULL, "core::panicking::", 17u, 0},
+    {"prefix", 36u, 0, l_prefix_36, NULL, 0u, 0},
+    {"prefix", 37u, 0, l_prefix_37, NULL, 0u, 0},
+    {"prefix", 38u, 0, l_prefix_38, NULL, 0u, 0},
+    {"prefix", 39u, 0, l_prefix_39, NULL, 0u, 0},
+    {"prefix", 40u, 0, l_prefix_40, NULL, 0u, 0},
+    {"prefix", 43u, 0, l_prefix_43, NULL, 0u, 0},
+    {"prefix", 44u, 0, l_prefix_44, NULL, 0u, 0},
+    {"prefix", 45u, 0, NULL, "RefPtr<T>::", 11u, 0},
+    {"prefix", 46u, 0, NULL, "nsCOMPtr<T>::", 13u, 0},
+    {"prefix", 47u, 0, NULL, "std::unique_ptr<T>::", 20u, 0},
+    {"prefix", 48u, 0, NULL, "std::shared_ptr<T>::", 20u, 0},
+    {"line_numbers", 8u, 0, l_line_numbers_8, NULL, 0u, 0},
+    {"line_numbers", 9u, 0, l_line_numbers_9, NULL, 0u, 0},
+    {"line_numbers", 10u, 0, l_line_numbers_10, NULL, 0u, 0},
+    {"sentinels", 9u, 0, l_sentinels_9, NULL, 0u, 0},
+    {"sentinels", 10u, 0, l_sentinels_10, NULL, 0u, 0},
+    {"sentinels", 11u, 0, l_sentinels_11, NULL, 0u, 0},
+    {"sentinels", 12u, 0, l_sentinels_12, NULL, 0u, 0},
+    {"sentinels", 13u, 0, l_sentinels_13, NULL, 0u, 0},
+    {"sentinels", 14u, 0, l_sentinels_14, NULL, 0u, 0},
+    {"sentinels", 17u, 0, l_sentinels_17, NULL, 0u, 0},
+    {"sentinels", 18u, 0, l_sentinels_18, NULL, 0u, 0},
+    {"sentinels", 19u, 0, l_sentinels_19, NULL, 0u, 0},
 };
 const size_t sg_line_matchers_n = 75;

@@ -12,8 +12,11 @@
 typedef struct sg_line_matcher {
     const char *list;
     unsigned line;
-    int constant;                          /* the verdict when match is NULL */
+    int constant;                          /* the verdict when match and lit are NULL */
     int (*match)(const unsigned char *s);  /* s must end with the byte 0xFF */
+    const char *lit;                       /* a plain literal line: s starts with it */
+    size_t litlen;
+    int exact;                             /* ... and ends there */
 } sg_line_matcher;
 extern const sg_line_matcher sg_line_matchers[];
 extern const size_t sg_line_matchers_n;
@@ -126,7 +129,13 @@ int main(int argc, char **argv)
             const sg_line_matcher *m = &sg_line_matchers[k];
             if (!m->list || strcmp(m->list, list) != 0)
                 continue;
-            if (!(m->match ? m->match((const unsigned char *)s.p) : m->constant))
+            int hit;
+            if (m->lit)
+                hit = (m->exact ? s.len - 1 == m->litlen : s.len - 1 >= m->litlen) &&
+                      memcmp(s.p, m->lit, m->litlen) == 0;
+            else
+                hit = m->match ? m->match((const unsigned char *)s.p) : m->constant;
+            if (!hit)
                 continue;
             char num[32];
             snprintf(num, sizeof num, first ? "%u" : ", %u", m->line);
