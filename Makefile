@@ -32,7 +32,7 @@ endif
 HAVE_GEN_TOOLS := $(shell command -v $(RE2C) >/dev/null 2>&1 && command -v $(LEMON) >/dev/null 2>&1 && echo yes)
 
 # ---- generated sources (sigc writes these; names fixed so make knows them) ----------------
-GEN_LIB_NAMES  = match_irrelevant match_prefix match_line_numbers match_trim_dll sentinels
+GEN_LIB_NAMES  = match_irrelevant match_prefix match_line_numbers match_trim_dll sentinels program
 GEN_TOOL_NAMES = match_lines
 GEN_LIB_C   = $(GEN_LIB_NAMES:%=$(GENDIR)/%.c)
 GEN_TOOL_C  = $(GEN_TOOL_NAMES:%=$(GENDIR)/%.c)
@@ -92,9 +92,9 @@ $(SIGC): $(COMP_OBJ)
 
 # ---- generated/: regenerated from the lists when re2c and lemon are here ------------------
 ifeq ($(HAVE_GEN_TOOLS),yes)
-$(GENDIR)/.stamp: $(SIGC) $(wildcard $(SIGLISTS)/*.txt $(SIGLISTS)/*.rules)
+$(GENDIR)/.stamp: $(SIGC) $(wildcard $(SIGLISTS)/*.txt $(SIGLISTS)/*.rules) siglists/pipeline.rules
 	@mkdir -p $(GENDIR)
-	$(SIGC) build $(SIGLISTS) -o $(GENDIR) --re2c $(RE2C)
+	$(SIGC) build $(SIGLISTS) -o $(GENDIR) --re2c $(RE2C) --rules siglists/pipeline.rules
 	@touch $@
 $(GEN_LIB_C) $(GEN_TOOL_C): $(GENDIR)/.stamp ;
 generated/%.c: runtime/%.re
@@ -146,7 +146,7 @@ check: all $(BUILD)/run-tests
 
 check-generated: $(SIGC)
 	@rm -rf $(BUILD)/gen-check && mkdir -p $(BUILD)/gen-check
-	$(SIGC) build siglists -o $(BUILD)/gen-check --re2c $(RE2C)
+	$(SIGC) build siglists -o $(BUILD)/gen-check --re2c $(RE2C) --rules siglists/pipeline.rules
 	@for f in $(RT_RE); do b=$$(basename $$f .re); \
 	  $(RE2C) -W -i --no-generation-date --no-version -o $(BUILD)/gen-check/$$b.c $$f || exit 1; done
 	@if diff -r -x .stamp generated $(BUILD)/gen-check; then echo "generated/ is current"; \
@@ -169,7 +169,7 @@ test-asan:
 # for FUZZ_SECONDS; crashes land in $(BUILD)/fuzz/crashes/ and make fails.
 FUZZ_SECONDS ?= 60
 FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_RT       = fuzz_crash fuzz_normalize fuzz_jsonstr
+FUZZ_RT       = fuzz_crash fuzz_normalize fuzz_jsonstr fuzz_json
 FUZZ_COMP     = fuzz_regex fuzz_rules
 FUZZ_TARGETS  = $(filter $(FUZZ_RT) $(FUZZ_COMP),$(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
 .PHONY: fuzz-build valgrind
@@ -188,13 +188,16 @@ fuzz:
 	  grep -E '^stat::number_of_executed_units|^Done ' $(BUILD)/fuzz/$$t.log | tail -2; \
 	done; exit $$fail
 # (run inside the fuzz build: BUILD is $(BUILD)/fuzz there) runtime targets link the library,
-# compiler targets link sigc's objects without its main.
+# compiler targets link sigc's objects with its main made weak (libFuzzer brings its own).
 fuzz-build: $(FUZZ_TARGETS:%=$(BUILD)/%)
 $(FUZZ_RT:%=$(BUILD)/%): $(BUILD)/%: tests/fuzz/%.c $(LIB)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIB) $(LIBS)
-$(FUZZ_COMP:%=$(BUILD)/%): $(BUILD)/%: tests/fuzz/%.c $(COMP_OBJ)
+$(BUILD)/compiler/sigc-nomain.o: $(BUILD)/compiler/sigc.o
+	objcopy --weaken-symbol=main $< $@
+FUZZ_COMP_OBJ = $(patsubst $(BUILD)/compiler/sigc.o,$(BUILD)/compiler/sigc-nomain.o,$(COMP_OBJ))
+$(FUZZ_COMP:%=$(BUILD)/%): $(BUILD)/%: tests/fuzz/%.c $(FUZZ_COMP_OBJ)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -Icompiler -I$(BUILD)/compiler -o $@ $< \
-	  $(filter-out $(BUILD)/compiler/sigc.o,$(COMP_OBJ)) $(LIBS)
+	  $(FUZZ_COMP_OBJ) $(LIBS)
 
 # valgrind memcheck of `signify --jsonl` over the corpus crash files: zero errors, zero leaks.
 valgrind: all

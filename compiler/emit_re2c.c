@@ -268,12 +268,69 @@ static void emit_dfa(defs *df, sgc_str *o, const char *name, const sgc_node *n)
 /* The public function: a constant, or the OR of the group DFAs over a copy of s that ends
  * with 0xFF (so the DFAs need no bounds checks: they stop at that byte, which WTF-8 never
  * holds). */
-static void emit_wrapper(sgc_str *o, const char *proto, const char *base, size_t ngroups, int constant)
+#define NO_BOUND ((size_t)-1)
+
+/* Longest match of n in bytes (NO_BOUND when unbounded): a DFA for n reads at most s[0..M]. */
+static size_t max_bytes(const sgc_node *n)
+{
+    size_t t = 0;
+    switch (n->kind) {
+    case SGC_N_SET: {
+        uint32_t hi = n->set[n->nset - 1].hi;
+        return hi < 0x80 ? 1 : hi < 0x800 ? 2 : hi < 0x10000 ? 3 : 4;
+    }
+    case SGC_N_END: return 1;
+    case SGC_N_CAT:
+        for (size_t i = 0; i < n->nkids; i++) {
+            size_t k = max_bytes(n->kids[i]);
+            if (k == NO_BOUND || t + k > (1u << 20))
+                return NO_BOUND;
+            t += k;
+        }
+        return t;
+    case SGC_N_ALT:
+        for (size_t i = 0; i < n->nkids; i++) {
+            size_t k = max_bytes(n->kids[i]);
+            if (k == NO_BOUND)
+                return NO_BOUND;
+            t = k > t ? k : t;
+        }
+        return t;
+    case SGC_N_REP: {
+        size_t k = max_bytes(n->kids[0]);
+        if (n->max == SGC_INF || k == NO_BOUND || (uint64_t)k * n->max > (1u << 20))
+            return NO_BOUND;
+        return k * n->max;
+    }
+    default: return 0;
+    }
+}
+
+/* The public function: a constant, or the OR of the group DFAs. A group whose longest match
+ * has M bytes runs on s in place when len > M (it cannot read past s[M]); otherwise, and for
+ * groups without a bound, the DFAs run on a copy of s ending with 0xFF, which WTF-8 never
+ * holds, so they need no bounds checks. */
+static void emit_wrapper(sgc_str *o, const char *proto, const char *base, size_t ngroups,
+                         const size_t *maxb, int constant)
 {
     sgc_str_printf(o, "%s\n{\n", proto);
     if (ngroups == 0) {
         sgc_str_printf(o, "    (void)s;\n    (void)len;\n    return %d;\n}\n", constant);
         return;
+    }
+    size_t bounded = 0, top = 0;
+    for (size_t g = 0; g < ngroups; g++)
+        if (maxb[g] != NO_BOUND) {
+            bounded++;
+            top = maxb[g] > top ? maxb[g] : top;
+        }
+    if (bounded) {
+        sgc_str_adds(o, "    const unsigned char *u = (const unsigned char *)s;\n");
+        for (size_t g = 0; g < ngroups; g++)
+            if (maxb[g] != NO_BOUND)
+                sgc_str_printf(o, "    if (len > %zuu && %s_%zu(u))\n        return 1;\n", maxb[g], base, g + 1);
+        if (bounded == ngroups)
+            sgc_str_printf(o, "    if (len > %zuu)\n        return 0;\n", top);
     }
     sgc_str_adds(o, "    unsigned char local[SG_MATCH_LOCAL];\n"
                     "    unsigned char *b = len < sizeof local ? local : (unsigned char *)malloc(len + 1);\n"
@@ -283,8 +340,13 @@ static void emit_wrapper(sgc_str *o, const char *proto, const char *base, size_t
                     "        memcpy(b, s, len);\n"
                     "    b[len] = 0xFF;\n"
                     "    int r = ");
-    for (size_t g = 0; g < ngroups; g++)
-        sgc_str_printf(o, "%s%s_%zu(b)", g ? "\n        || " : "", base, g + 1);
+    for (size_t g = 0; g < ngroups; g++) {
+        sgc_str_adds(o, g ? "\n        || " : "");
+        if (maxb[g] != NO_BOUND)
+            sgc_str_printf(o, "(len <= %zuu && %s_%zu(b))", maxb[g], base, g + 1);
+        else
+            sgc_str_printf(o, "%s_%zu(b)", base, g + 1);
+    }
     sgc_str_adds(o, ";\n    if (b != local)\n        free(b);\n    return r;\n}\n");
 }
 
@@ -549,7 +611,7 @@ static void emit_grouped(sgc_arena *a, defs *df, sgc_str *o, const char *proto, 
 {
     int m = classify(u);
     if (m != M_DFA) {
-        emit_wrapper(o, proto, base, 0, m == M_ALWAYS);
+        emit_wrapper(o, proto, base, 0, NULL, m == M_ALWAYS);
         return;
     }
     size_t ngroups = 0;
@@ -575,12 +637,14 @@ static void emit_grouped(sgc_arena *a, defs *df, sgc_str *o, const char *proto, 
             (*slot)->kids[(*slot)->nkids++] = k;
         }
     }
+    size_t *maxb = sgc_arena_alloc(a, (ngroups + 1) * sizeof *maxb);
     for (size_t g = 0; g < ngroups; g++) {
         char name[160];
         snprintf(name, sizeof name, "%s_%zu", base, g + 1);
         emit_dfa(df, o, name, groups[g]);
+        maxb[g] = max_bytes(groups[g]);
     }
-    emit_wrapper(o, proto, base, ngroups, 0);
+    emit_wrapper(o, proto, base, ngroups, maxb, 0);
 }
 
 /* The exact-string matcher for sentinels: each line's text (not parsed) then END. */

@@ -8,7 +8,8 @@
 /*!re2c
     re2c:yyfill:enable = 0;
     re2c:define:YYCTYPE = "unsigned char";
-    re2c:flags:input = custom;
+    re2c:api = custom;
+    re2c:api:style = free-form;
     re2c:define:YYPEEK = "(cur < lim ? *cur : 0)";
     re2c:define:YYSKIP = "++cur;";
     re2c:define:YYBACKUP = "mar = cur;";
@@ -16,7 +17,7 @@
 */
 
 /* Scans the next token at *pos; returns its code (0 at end, -1 on a bad character) and sets
- * *start/*end to the lexeme. Newlines are counted by the caller from the skipped text. */
+ * *start to the lexeme's first byte (it ends at the new *pos). Newlines are counted by the caller from the skipped text. */
 int sgc_rules_lex(const unsigned char **pos, const unsigned char *lim,
                   const unsigned char **start)
 {
@@ -55,7 +56,7 @@ int sgc_rules_lex(const unsigned char **pos, const unsigned char *lim,
             "False"               { *pos = cur; return RL_FALSE; }
             [A-Za-z_][A-Za-z0-9_]* { *pos = cur; return RL_IDENT; }
             [0-9]+                { *pos = cur; return RL_INT; }
-            ["] ([^"\\\n\x00] | [\\] [^\n\x00])* ["] { *pos = cur; return RL_STRING; }
+            ["] ([^"\\\x00] | [\\] [^\x00])* ["] { *pos = cur; return RL_STRING; }
             "=="                  { *pos = cur; return RL_EQ; }
             "!="                  { *pos = cur; return RL_NE; }
             "<="                  { *pos = cur; return RL_LE; }

@@ -4,6 +4,7 @@
 #include "emit_re2c.h"
 #include "lint.h"
 #include "sigc.h"
+#include "rules_emit.h"
 #include "siglist.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@ static const char *build_help =
     "Errors are printed as file:line:col and make sigc exit 1; nothing is half-written.\n"
     "  -o OUTDIR          where the .c files go (created if missing)\n"
     "  --re2c PATH        the re2c program\n"
+    "  --rules FILE       the rule pipeline to compile when DIR has no pipeline.rules\n"
     "  --re2c-flags F     one extra re2c flag (default -s: nested ifs, the smallest C;\n"
     "                     \"\" for switch statements, -b for bit vectors)\n"
     "  --keep-re DIR      also write the re2c specs (*.re) to DIR, for reading\n"
@@ -72,6 +74,8 @@ static int cmd_build(int argc, char **argv)
             o.re2c_flags = argv[++i];
         else if (!strcmp(a, "--keep-re") && more)
             o.keep_re = argv[++i];
+        else if (!strcmp(a, "--rules") && more)
+            sgc_rules_set_fallback(argv[++i]);
         else if (!strcmp(a, "--timeout") && more)
             o.timeout_s = (unsigned)atoi(argv[++i]);
         else if (a[0] != '-' && !dir)

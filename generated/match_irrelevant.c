@@ -1877,6 +1877,9 @@ yy288:
 
 int sg_match_irrelevant(const char *s, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)s;
+    if (len > 29u && m_irrelevant_2(u))
+        return 1;
     unsigned char local[SG_MATCH_LOCAL];
     unsigned char *b = len < sizeof local ? local : (unsigned char *)malloc(len + 1);
     if (!b)
@@ -1885,7 +1888,7 @@ int sg_match_irrelevant(const char *s, size_t len)
         memcpy(b, s, len);
     b[len] = 0xFF;
     int r = m_irrelevant_1(b)
-        || m_irrelevant_2(b)
+        || (len <= 29u && m_irrelevant_2(b))
         || m_irrelevant_3(b)
         || m_irrelevant_4(b);
     if (b != local)

@@ -117,6 +117,11 @@ yy14:
 
 int sg_match_line_numbers(const char *s, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)s;
+    if (len > 15u && m_line_numbers_1(u))
+        return 1;
+    if (len > 15u)
+        return 0;
     unsigned char local[SG_MATCH_LOCAL];
     unsigned char *b = len < sizeof local ? local : (unsigned char *)malloc(len + 1);
     if (!b)
@@ -124,7 +129,7 @@ int sg_match_line_numbers(const char *s, size_t len)
     if (len)
         memcpy(b, s, len);
     b[len] = 0xFF;
-    int r = m_line_numbers_1(b);
+    int r = (len <= 15u && m_line_numbers_1(b));
     if (b != local)
         free(b);
     return r;

@@ -1857,6 +1857,9 @@ yy315:
 
 int sg_match_prefix(const char *s, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)s;
+    if (len > 35u && m_prefix_1(u))
+        return 1;
     unsigned char local[SG_MATCH_LOCAL];
     unsigned char *b = len < sizeof local ? local : (unsigned char *)malloc(len + 1);
     if (!b)
@@ -1864,7 +1867,7 @@ int sg_match_prefix(const char *s, size_t len)
     if (len)
         memcpy(b, s, len);
     b[len] = 0xFF;
-    int r = m_prefix_1(b)
+    int r = (len <= 35u && m_prefix_1(b))
         || m_prefix_2(b)
         || m_prefix_3(b);
     if (b != local)

@@ -520,6 +520,11 @@ yy93:
 
 int sg_is_sentinel(const char *s, size_t len)
 {
+    const unsigned char *u = (const unsigned char *)s;
+    if (len > 36u && m_sentinel_1(u))
+        return 1;
+    if (len > 36u)
+        return 0;
     unsigned char local[SG_MATCH_LOCAL];
     unsigned char *b = len < sizeof local ? local : (unsigned char *)malloc(len + 1);
     if (!b)
@@ -527,7 +532,7 @@ int sg_is_sentinel(const char *s, size_t len)
     if (len)
         memcpy(b, s, len);
     b[len] = 0xFF;
-    int r = m_sentinel_1(b);
+    int r = (len <= 36u && m_sentinel_1(b));
     if (b != local)
         free(b);
     return r;

@@ -85,7 +85,54 @@ SG_API int sg_value_truthy(const sg_value *v);
 /* ==== [runtime: frames, normalization, walk] — section owned by normalize.c/walk.c ====== */
 /* ==== [end runtime: frames] ============================================================== */
 
-/* ==== [pipeline: crash data, rule program, results] — section owned by vm.c/crashdata.c == */
+/* ==== [pipeline: crash data, rule program, results] — section owned by vm.c/api.c ====== */
+/* A string the library returns: WTF-8 bytes, may hold NUL; s[len] is always NUL. */
+typedef struct sg_string {
+    const char *s;
+    size_t len;
+} sg_string;
+
+/* Limits on one crash document (defaults in parentheses). Hitting one is an error for that
+ * crash (SG_ELIMIT), never a crash of the process. */
+typedef struct sg_limits {
+    size_t max_input;  /* bytes of one document, e.g. one --jsonl line (64 MiB) */
+    size_t max_depth;  /* JSON nesting depth (1000, about where Python's json gives up) */
+    size_t max_frames; /* elements kept of a thread's "frames" list (1000; Socorro reads 40) */
+    size_t max_string; /* bytes of one decoded string (16 MiB) */
+} sg_limits;
+SG_API void sg_limits_default(sg_limits *l);
+
+/* Per-caller state: an arena reused crash after crash. Not shared between threads; create one
+ * per thread (the library has no global mutable state). */
+typedef struct sg_ctx sg_ctx;
+SG_API sg_ctx *sg_ctx_new(const sg_limits *limits); /* NULL limits: defaults; NULL on ENOMEM */
+SG_API void sg_ctx_free(sg_ctx *ctx);
+
+/* What one generation run gives, as Socorro's Result: every pointer stays valid until the
+ * next sg_generate* call on the same ctx (or sg_ctx_free). */
+typedef struct sg_output {
+    sg_string signature;
+    sg_string proto_signature;       /* "" when no C frames were read */
+    const sg_string *normalized_frames;
+    size_t n_frames;
+    const sg_string *notes;          /* "Rule: message" */
+    size_t n_notes;
+    const sg_string *debug_log;      /* only with SG_VERBOSE */
+    size_t n_debug;
+    int has_frames;                  /* Socorro set proto_signature/normalized_frames */
+} sg_output;
+
+#define SG_VERBOSE 1 /* flag: record the debug log */
+
+/* Signature of one crash given as JSON text: Socorro's crash_data schema, or a processed crash
+ * (one with "json_dump"), converted first as Socorro's convert_to_crash_data does. JSON is read
+ * as Python's json.loads reads it (last duplicate key wins). SG_EJSON/SG_ELIMIT name the place. */
+SG_API sg_status sg_generate(sg_ctx *ctx, const char *json, size_t len, int flags,
+                             sg_output *out, sg_error *err);
+/* The same for crash_data already parsed (a cJSON tree; read as Python would read it). */
+struct cJSON;
+SG_API sg_status sg_generate_tree(sg_ctx *ctx, const struct cJSON *crash_data, int flags,
+                                  sg_output *out, sg_error *err);
 /* ==== [end pipeline] ===================================================================== */
 
 #ifdef __cplusplus

@@ -13,14 +13,8 @@
  * integer exactly representable as a double (valuedouble holds it). */
 #define SG_CJSON_HASLEN (1 << 12)
 
-typedef struct sg_limits {
-    size_t max_input;  /* bytes of one document (one --jsonl line); default 64 MiB */
-    size_t max_depth;  /* nesting depth; default 1000, about where Python's json recursion ends */
-    size_t max_frames; /* elements kept of a thread's "frames" list (crash reader only); 1000 */
-    size_t max_string; /* bytes of one decoded string; default 16 MiB */
-} sg_limits;
+/* sg_limits and sg_limits_default are public: csiggen.h. */
 
-void sg_limits_default(sg_limits *l);
 
 /* json.loads: any JSON value. Duplicate keys: the last value wins, at the first key's
  * position (a Python dict). Input must be strict UTF-8 (Python decodes stdin strictly).

@@ -9,10 +9,11 @@
 /* SG_OP(name, operands, "semantics") */
 #define SG_OPCODES(SG_OP) \
     SG_OP(RULE,    1, "start rule str[A]; a raise skips to the next RULE") \
+    SG_OP(BODY,    0, "marks where the rule's action starts, after its predicate") \
     SG_OP(END,     0, "end of program") \
     SG_OP(RETURN,  0, "end the current rule") \
     SG_OP(CONST,   1, "push the string str[A]") \
-    SG_OP(INT,     1, "push the integer A") \
+    SG_OP(INT,     1, "push the integer written in decimal in str[A]") \
     SG_OP(NONE,    0, "push None") \
     SG_OP(TRUE,    0, "push True") \
     SG_OP(FALSE,   0, "push False") \
@@ -29,7 +30,6 @@
     SG_OP(NOT,     0, "pop a; push not a") \
     SG_OP(ISNONE,  0, "pop a; push a is None") \
     SG_OP(ADD,     0, "pop b, a; push a + b (str concat or int add; TypeError otherwise)") \
-    SG_OP(FMT,     1, "pop A values; push the concatenation of str() of each (an f-string)") \
     SG_OP(JUMP,    1, "go to A") \
     SG_OP(JFALSE,  1, "pop a; go to A when a is falsy") \
     SG_OP(JTRUEK,  1, "go to A keeping the top when it is truthy, else pop it (or)") \
@@ -51,31 +51,33 @@ typedef enum sg_opcode {
 /* Python exception classes the VM can raise and TRY can catch (a bit mask). */
 #define SG_EXCEPTIONS(X) \
     X(TypeError, 1) X(ValueError, 2) X(KeyError, 4) X(IndexError, 8) X(AttributeError, 16) \
-    X(RecursionError, 32)
+    X(RecursionError, 32) X(OverflowError, 64)
 
 /* Built-ins CALL can reach: name, arity, semantics. The rules compiler resolves names to
  * indexes in this order, so the order is part of the program format. */
 #define SG_BUILTINS(X) \
-    X(c_signature,      2, "SignatureGenerationRule's C stack part: (max_frames, thread0)") \
+    X(c_signature,      2, "SignatureGenerationRule's C stack part: (max_frames, use thread 0)") \
     X(java_stack,       1, "JavaSignatureTool on the value: notes, debug, set_signature") \
     X(java_exception,   1, "JavaExceptionSignatureTool on the value: notes, debug, set_signature") \
-    X(crashing_thread_get, 2, "glom(crash_data, 'threads.%d' % get_crashing_thread()).get(key, default)") \
+    X(crashing_thread_get, 2, "the crashing thread's .get(key), or default when absent or no thread") \
     X(int,              1, "Python int(x)") \
     X(str,              1, "Python str(x)") \
     X(len,              1, "Python len(x)") \
-    X(split_after,      2, "s.split(sep, 1)[1] (s must contain sep)") \
+    X(any_in,           2, "any(n in haystack for n in needles)") \
+    X(split_after,      2, "s.split(sep, 1)[1]") \
     X(split_before,     2, "s.split(sep, 1)[0]") \
     X(cut_parens,       1, "s[:s.find('(')] + s[s.rfind(')') + 1:] when both exist") \
-    X(drop_bad_characters, 1, "utils.drop_bad_characters(s)") \
+    X(drop_bad_characters, 1, "keeps only printable ASCII (utils.drop_bad_characters)") \
     X(strip,            1, "s.strip()") \
     X(startswith,       2, "s.startswith(prefix)") \
     X(slice,            2, "x[:n] (str or list; TypeError otherwise)") \
-    X(ellipsize,        2, "s if len(s) <= n else s[:n - 3] + '...'") \
-    X(printable_ascii,  1, "''.join(c for c in s.strip() if c.isascii() and c.isprintable())") \
-    X(fix_whitespace,   1, "s.strip(), every \\s to ' ', runs of \\s collapsed") \
+    X(ellipsize,        2, "s when len(s) <= n, else s[:n - 3] + '...'") \
+    X(printable_ascii,  1, "the characters of s.strip() that are printable ASCII") \
+    X(fix_whitespace,   1, "s.strip(), each whitespace character to a space, runs collapsed") \
     X(json_loads,       1, "json.loads(s)") \
-    X(shutdown_parts,   1, "AsyncShutdownTimeout phase and sorted conditions, ' | '-joined") \
-    X(override_thread0, 0, "marks the rest of the rule as running with crashing_thread = 0")
+    X(shutdown_phase,   2, "data.get('phase') when it is a str, else the second argument") \
+    X(shutdown_conditions, 2, "sorted str() of conditions (a dict's name), ','-joined, or the second argument") \
+    X(log_as,           1, "notes and debug lines of the rest of the rule use this rule name (None: the rule's own)")
 
 typedef enum sg_builtin {
 #define SG_BI_ENUM(name, n, doc) SG_BI_##name,

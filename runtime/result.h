@@ -8,10 +8,8 @@
 #include "arena.h"
 #include "csiggen.h"
 
-typedef struct sg_str {
-    const char *s; /* NUL-terminated for convenience, but may hold NUL bytes: use len */
-    size_t len;
-} sg_str;
+/* The public sg_string: NUL-terminated for convenience, but may hold NUL bytes: use len. */
+typedef sg_string sg_str;
 
 typedef struct sg_strvec {
     sg_str *v;

@@ -9,7 +9,7 @@ corpus=$shared/corpus
 if [ ! -d "$corpus" ]; then
     echo "seed.sh: $corpus not found: fuzzing starts from empty corpora" >&2
     mkdir -p "$dest/fuzz_crash" "$dest/fuzz_normalize" "$dest/fuzz_regex" "$dest/fuzz_rules" \
-        "$dest/fuzz_jsonstr"
+        "$dest/fuzz_jsonstr" "$dest/fuzz_json"
     exit 0
 fi
 command -v python3 >/dev/null || { echo "seed.sh: python3 is needed to extract seeds" >&2; exit 1; }
@@ -84,6 +84,8 @@ for s in sorted(strings)[:3000]:
 for k, v in sorted(counts.items()):
     print(f"seed.sh: {v} seeds for {k}")
 EOF
+# the JSON reader takes the same documents as the crash target
+rm -rf "$dest/fuzz_json" && cp -r "$dest/fuzz_crash" "$dest/fuzz_json"
 # rules files are the project's own sources: the default pipeline and any rules test inputs
 mkdir -p "$dest/fuzz_rules"
 for f in siglists/*.rules tests/rules/*.rules; do

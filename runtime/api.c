@@ -1,0 +1,105 @@
+/* api.c — the public entry points of csiggen.h: a context per caller (arena + limits), JSON
+ * in, Socorro's result out. Runtime stage; everything here is glue over json_read.c,
+ * crashdata.c and the rule VM (vm.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "crashdata.h"
+#include "json_read.h"
+#include "pipeline.h"
+#include "pyval.h"
+
+struct sg_ctx {
+    sg_arena arena;
+    sg_limits limits;
+    sg_result result;
+};
+
+const char *sg_version(void) { return SG_VERSION_STRING; }
+
+const char *sg_status_name(sg_status code)
+{
+    static const char *const names[] = { "ok", "out of memory", "invalid argument",
+                                         "invalid JSON", "not crash data", "limit exceeded",
+                                         "invalid rule program", "I/O error" };
+    return (unsigned)code < sizeof names / sizeof names[0] ? names[code] : "unknown error";
+}
+
+sg_ctx *sg_ctx_new(const sg_limits *limits)
+{
+    sg_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return NULL;
+    if (limits)
+        ctx->limits = *limits;
+    else
+        sg_limits_default(&ctx->limits);
+    sg_arena_init(&ctx->arena, 0);
+    return ctx;
+}
+
+void sg_ctx_free(sg_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    sg_arena_free(&ctx->arena);
+    free(ctx);
+}
+
+static sg_status fail(sg_error *err, sg_status code, const char *msg)
+{
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    strncpy(err->msg, msg, sizeof err->msg - 1);
+    return code;
+}
+
+sg_status sg_generate_tree(sg_ctx *ctx, const struct cJSON *crash_data, int flags,
+                           sg_output *out, sg_error *err)
+{
+    if (!ctx || !crash_data || !out || !err)
+        return err ? fail(err, SG_EINVAL, "sg_generate_tree: NULL argument") : SG_EINVAL;
+    memset(err, 0, sizeof *err);
+    sg_arena_reset(&ctx->arena);
+    sg_result *r = &ctx->result;
+    sg_result_init(r, &ctx->arena, flags & SG_VERBOSE);
+    sg_status st = sg_pipeline_run(NULL, r, crash_data, err);
+    if (st != SG_OK)
+        return st;
+    memset(out, 0, sizeof *out);
+    out->signature = r->signature;
+    out->has_frames = r->has_frames;
+    out->proto_signature = r->has_frames ? r->proto_signature : (sg_string){ "", 0 };
+    out->normalized_frames = r->normalized_frames.v;
+    out->n_frames = r->normalized_frames.n;
+    out->notes = r->notes.v;
+    out->n_notes = r->notes.n;
+    out->debug_log = r->debug.v;
+    out->n_debug = r->debug.n;
+    return SG_OK;
+}
+
+sg_status sg_generate(sg_ctx *ctx, const char *json, size_t len, int flags, sg_output *out,
+                      sg_error *err)
+{
+    if (!ctx || !json || !out || !err)
+        return err ? fail(err, SG_EINVAL, "sg_generate: NULL argument") : SG_EINVAL;
+    cJSON *doc = sg_json_read_crash(json, len, &ctx->limits, err);
+    if (!doc)
+        return err->code;
+    cJSON *crash = doc;
+    /* a processed crash (siggen's signify input with json_dump) is converted first */
+    if (cJSON_IsObject(doc) && sg_py_dict_get(doc, "json_dump", 9)) {
+        crash = sg_convert_to_crash_data(doc, err);
+        if (!crash) {
+            cJSON_Delete(doc);
+            return err->code;
+        }
+    }
+    sg_status st = sg_generate_tree(ctx, crash, flags, out, err);
+    /* results live in the arena, not in the trees */
+    if (crash != doc)
+        cJSON_Delete(crash);
+    cJSON_Delete(doc);
+    return st;
+}

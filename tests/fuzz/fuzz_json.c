@@ -1,0 +1,42 @@
+/* fuzz_json.c — libFuzzer target for the JSON reader (runtime/json_read.c; tests stage,
+ * `make fuzz`): the input is one document. sg_json_parse and the crash reader
+ * sg_json_read_crash must agree on whether it is valid and on the error they give (the crash
+ * reader only drops frames past max_frames); tiny limits drive the limit paths too. */
+#include "json_read.h"
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void both(const char *s, size_t n, const sg_limits *lim)
+{
+    sg_error e1, e2;
+    memset(&e1, 0, sizeof e1);
+    memset(&e2, 0, sizeof e2);
+    cJSON *a = sg_json_parse(s, n, lim, &e1);
+    cJSON *b = sg_json_read_crash(s, n, lim, &e2);
+    if (!a != !b)
+        abort(); /* one reader accepted what the other refused */
+    if (!a && (e1.code != e2.code || strcmp(e1.msg, e2.msg) != 0 || e1.code == SG_OK || !e1.msg[0]))
+        abort(); /* the same input must get the same, non-empty error */
+    cJSON_Delete(a);
+    cJSON_Delete(b);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    /* a private copy without a terminator, so ASan sees any read past the end */
+    char *s = malloc(size ? size : 1);
+    memcpy(s, data, size);
+    both(s, size, NULL);
+    sg_limits tiny;
+    sg_limits_default(&tiny);
+    tiny.max_depth = 6;
+    tiny.max_frames = 2;
+    tiny.max_string = 12;
+    tiny.max_input = 4096;
+    both(s, size, &tiny);
+    free(s);
+    return 0;
+}
