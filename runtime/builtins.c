@@ -1,6 +1,7 @@
 /* builtins.c — the built-in functions rule programs CALL (opcodes.h SG_BUILTINS): Python's
  * int/str/len and string methods with Python's exceptions, and the entry points to the
  * stack walk and the Java tools. Runtime stage. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,9 +98,9 @@ static int py_int(vm *m, const vval *v, vval *out)
     }
     if (v->t == V_JSON && cJSON_IsNumber(v->j)) {
         double d = v->j->valuedouble;
-        if (d != d)
+        if (isnan(d))
             return vm_raise(m, EXC_ValueError, "cannot convert float NaN to integer");
-        if (d > 1.8e308 || d < -1.8e308)
+        if (isinf(d))
             return vm_raise(m, EXC_OverflowError, "cannot convert float infinity to integer");
         /* big ints saturate: the rules only compare them */
         out->i = d >= 9.2e18 ? (long long)9.2e18 : d <= -9.2e18 ? (long long)-9.2e18 : (long long)d;

@@ -1,0 +1,258 @@
+/* pyval.c — Python's view of JSON values (runtime stage): what str(), repr(), ==, bool() and
+ * dict.get() give on what json.loads returned, so rules can treat crash data as Socorro's
+ * Python code does, whatever types the crash holds. */
+#include "pyval.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json_read.h"
+#include "unicode.h"
+
+size_t sg_py_strlen(const cJSON *s)
+{
+    if (!s->valuestring)
+        return 0;
+    return (s->type & SG_CJSON_HASLEN) ? (size_t)s->valueint : strlen(s->valuestring);
+}
+
+/* A number node with a lexeme is a float unless the lexeme is all digits (a big int). */
+int sg_py_is_float(const cJSON *j)
+{
+    if (!cJSON_IsNumber(j))
+        return 0;
+    if (!j->valuestring)
+        return 0;
+    return strpbrk(j->valuestring, ".eEnNI") != NULL;
+}
+
+const char *sg_py_type_name(const cJSON *j)
+{
+    if (!j || cJSON_IsNull(j))
+        return "NoneType";
+    if (cJSON_IsBool(j))
+        return "bool";
+    if (cJSON_IsNumber(j))
+        return sg_py_is_float(j) ? "float" : "int";
+    if (cJSON_IsString(j))
+        return "str";
+    if (cJSON_IsArray(j))
+        return "list";
+    return "dict";
+}
+
+int sg_py_truthy(const cJSON *j)
+{
+    if (!j || cJSON_IsNull(j) || cJSON_IsFalse(j))
+        return 0;
+    if (cJSON_IsNumber(j))
+        return j->valuedouble != 0 || isnan(j->valuedouble);
+    if (cJSON_IsString(j))
+        return sg_py_strlen(j) > 0;
+    if (cJSON_IsArray(j) || cJSON_IsObject(j))
+        return j->child != NULL;
+    return 1;
+}
+
+const cJSON *sg_py_dict_get(const cJSON *d, const char *key, size_t len)
+{
+    if (!d || !cJSON_IsObject(d))
+        return NULL;
+    const cJSON *found = NULL, *c;
+    /* a key with NUL bytes is stored with a 0xFF lead (json_read.c): never equal to these */
+    if (memchr(key, 0, len))
+        return NULL;
+    cJSON_ArrayForEach(c, d)
+        if (c->string && strlen(c->string) == len && memcmp(c->string, key, len) == 0)
+            found = c;
+    return found;
+}
+
+static double num(const cJSON *j)
+{
+    return cJSON_IsBool(j) ? (double)cJSON_IsTrue(j) : j->valuedouble;
+}
+
+int sg_py_equal(const cJSON *a, const cJSON *b)
+{
+    int an = cJSON_IsNumber(a) || cJSON_IsBool(a), bn = cJSON_IsNumber(b) || cJSON_IsBool(b);
+    if (an && bn) {
+        /* big ints compare by digits, everything else as doubles */
+        if (a->valuestring && b->valuestring && !sg_py_is_float(a) && !sg_py_is_float(b))
+            return strcmp(a->valuestring, b->valuestring) == 0;
+        return num(a) == num(b);
+    }
+    if ((a->type & 0xFF) != (b->type & 0xFF))
+        return 0;
+    if (cJSON_IsNull(a))
+        return 1;
+    if (cJSON_IsString(a))
+        return sg_py_strlen(a) == sg_py_strlen(b) &&
+               memcmp(a->valuestring, b->valuestring, sg_py_strlen(a)) == 0;
+    if (cJSON_IsArray(a)) {
+        const cJSON *x = a->child, *y = b->child;
+        for (; x && y; x = x->next, y = y->next)
+            if (!sg_py_equal(x, y))
+                return 0;
+        return !x && !y;
+    }
+    /* dicts: same keys, equal values */
+    if (cJSON_GetArraySize(a) != cJSON_GetArraySize(b))
+        return 0;
+    const cJSON *x;
+    cJSON_ArrayForEach(x, a) {
+        const cJSON *y = sg_py_dict_get(b, x->string, strlen(x->string));
+        if (!y || !sg_py_equal(x, y))
+            return 0;
+    }
+    return 1;
+}
+
+void sg_py_float_repr(sg_buf *b, double d)
+{
+    char buf[64];
+    if (isnan(d)) {
+        sg_buf_adds(b, "nan");
+        return;
+    }
+    if (isinf(d)) {
+        sg_buf_adds(b, d < 0 ? "-inf" : "inf");
+        return;
+    }
+    /* shortest digits that round-trip, as repr() does */
+    int prec;
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*e", prec - 1, d);
+        if (strtod(buf, NULL) == d)
+            break;
+    }
+    char digits[32];
+    size_t nd = 0;
+    const char *p = buf;
+    int neg = *p == '-';
+    if (neg)
+        p++;
+    for (; *p && *p != 'e'; p++)
+        if (*p >= '0' && *p <= '9')
+            digits[nd++] = *p;
+    int exp = atoi(p + 1);
+    while (nd > 1 && digits[nd - 1] == '0')
+        nd--;
+    if (neg)
+        sg_buf_addc(b, '-');
+    if (exp >= -4 && exp < 16) {
+        /* fixed notation: repr() uses it for 1e-4 <= |d| < 1e16 */
+        if (exp < 0) {
+            sg_buf_adds(b, "0.");
+            for (int i = -1; i > exp; i--)
+                sg_buf_addc(b, '0');
+            sg_buf_add(b, digits, nd);
+        } else {
+            for (int i = 0; i <= exp; i++)
+                sg_buf_addc(b, (size_t)i < nd ? digits[i] : '0');
+            sg_buf_addc(b, '.');
+            if ((size_t)exp + 1 < nd)
+                sg_buf_add(b, digits + exp + 1, nd - (size_t)exp - 1);
+            else
+                sg_buf_addc(b, '0');
+        }
+    } else {
+        sg_buf_addc(b, digits[0]);
+        if (nd > 1) {
+            sg_buf_addc(b, '.');
+            sg_buf_add(b, digits + 1, nd - 1);
+        }
+        snprintf(buf, sizeof buf, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+        sg_buf_adds(b, buf);
+    }
+}
+
+void sg_py_repr_str(sg_buf *b, const char *s, size_t len)
+{
+    /* Python prefers single quotes unless the text has ' and no " */
+    int has_sq = memchr(s, '\'', len) != NULL, has_dq = memchr(s, '"', len) != NULL;
+    char q = has_sq && !has_dq ? '"' : '\'';
+    char esc[16];
+    sg_buf_addc(b, q);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t n = sg_utf8_decode(s + i, len - i, &cp);
+        if (cp == (uint32_t)q || cp == '\\') {
+            sg_buf_addc(b, '\\');
+            sg_buf_addc(b, (char)cp);
+        } else if (cp == '\t') {
+            sg_buf_adds(b, "\\t");
+        } else if (cp == '\n') {
+            sg_buf_adds(b, "\\n");
+        } else if (cp == '\r') {
+            sg_buf_adds(b, "\\r");
+        } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && !sg_u_isprintable(cp))) {
+            if (cp < 0x100)
+                snprintf(esc, sizeof esc, "\\x%02x", cp);
+            else if (cp < 0x10000)
+                snprintf(esc, sizeof esc, "\\u%04x", cp);
+            else
+                snprintf(esc, sizeof esc, "\\U%08x", cp);
+            sg_buf_adds(b, esc);
+        } else {
+            sg_buf_add(b, s + i, n);
+        }
+        i += n;
+    }
+    sg_buf_addc(b, q);
+}
+
+static void number_str(sg_buf *b, const cJSON *j)
+{
+    char buf[32];
+    if (j->valuestring && !sg_py_is_float(j)) {
+        sg_buf_adds(b, j->valuestring); /* a big int keeps its digits */
+    } else if (j->valuestring) {
+        sg_py_float_repr(b, j->valuedouble);
+    } else {
+        snprintf(buf, sizeof buf, "%.0f", j->valuedouble);
+        sg_buf_adds(b, strcmp(buf, "-0") ? buf : "0");
+    }
+}
+
+void sg_py_repr(sg_buf *b, const cJSON *v)
+{
+    const cJSON *c;
+    if (!v || cJSON_IsNull(v))
+        sg_buf_adds(b, "None");
+    else if (cJSON_IsBool(v))
+        sg_buf_adds(b, cJSON_IsTrue(v) ? "True" : "False");
+    else if (cJSON_IsNumber(v))
+        number_str(b, v);
+    else if (cJSON_IsString(v))
+        sg_py_repr_str(b, v->valuestring, sg_py_strlen(v));
+    else if (cJSON_IsArray(v)) {
+        sg_buf_addc(b, '[');
+        cJSON_ArrayForEach(c, v) {
+            if (c != v->child)
+                sg_buf_adds(b, ", ");
+            sg_py_repr(b, c);
+        }
+        sg_buf_addc(b, ']');
+    } else {
+        sg_buf_addc(b, '{');
+        cJSON_ArrayForEach(c, v) {
+            if (c != v->child)
+                sg_buf_adds(b, ", ");
+            sg_py_repr_str(b, c->string, strlen(c->string));
+            sg_buf_adds(b, ": ");
+            sg_py_repr(b, c);
+        }
+        sg_buf_addc(b, '}');
+    }
+}
+
+void sg_py_str(sg_buf *b, const cJSON *v)
+{
+    if (v && cJSON_IsString(v))
+        sg_buf_add(b, v->valuestring, sg_py_strlen(v));
+    else
+        sg_py_repr(b, v);
+}

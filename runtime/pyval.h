@@ -1,0 +1,26 @@
+/* pyval.h — JSON values as Python sees them after json.loads: type names, truthiness, ==,
+ * dict lookup (case-sensitive, last duplicate wins), str() and repr(). Runtime stage,
+ * internal. Knows the reader's fidelity extensions (json_read.h): number lexemes and
+ * NUL-safe string lengths. */
+#ifndef SG_PYVAL_H
+#define SG_PYVAL_H
+#include <cjson/cJSON.h>
+#include <stddef.h>
+#include "arena.h"
+
+/* Byte length of a string node (its valuestring may hold NUL bytes). */
+size_t sg_py_strlen(const cJSON *s);
+/* "NoneType", "bool", "int", "float", "str", "list", "dict". */
+const char *sg_py_type_name(const cJSON *j);
+int sg_py_is_float(const cJSON *j);
+int sg_py_truthy(const cJSON *j);
+int sg_py_equal(const cJSON *a, const cJSON *b);
+/* d.get(key): NULL when absent or when d is not a dict. The last of duplicate keys wins. */
+const cJSON *sg_py_dict_get(const cJSON *d, const char *key, size_t len);
+/* Appends str(v) / repr(v) / repr() of a str. */
+void sg_py_str(sg_buf *b, const cJSON *v);
+void sg_py_repr(sg_buf *b, const cJSON *v);
+void sg_py_repr_str(sg_buf *b, const char *s, size_t len);
+/* Appends repr() of a float as Python prints it (shortest round trip, "1e+16", "inf"). */
+void sg_py_float_repr(sg_buf *b, double d);
+#endif
