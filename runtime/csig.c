@@ -1,0 +1,446 @@
+/* csig.c — SignatureGenerationRule's C/C++/Rust part (rules.py): the crashing thread found
+ * as Python finds it (int() and glom semantics), its frame list (inlines first, 40 frames,
+ * the Rust 1.34 module fix, Windows lower-casing), normalization, and CSignatureTool's
+ * walk over the generated matchers. Runtime stage. */
+#include "csig.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "matchers.h"
+#include "normalize.h"
+#include "pyval.h"
+#include "unicode.h"
+
+/* ---- get_crashing_thread and glom(crash_data, "threads.%d") ----------------------------- */
+
+typedef struct thread_ix {
+    char digits[48];  /* str() of the Python int, as notes print it */
+    long long v;      /* the same, saturated, for indexing */
+} thread_ix;
+
+/* int(x) of a str in base 10 into ix; 0 when Python raises ValueError. */
+static int int_of_str(const char *s, size_t n, thread_ix *ix)
+{
+    const char *e = s + n;
+    uint32_t cp;
+    while (s < e) { /* leading Unicode whitespace */
+        size_t k = sg_utf8_decode(s, (size_t)(e - s), &cp);
+        if (!sg_u_isspace(cp))
+            break;
+        s += k;
+    }
+    while (e > s) {
+        const char *q = e - 1;
+        while (q > s && ((unsigned char)*q & 0xC0) == 0x80)
+            q--;
+        sg_utf8_decode(q, (size_t)(e - q), &cp);
+        if (!sg_u_isspace(cp))
+            break;
+        e = q;
+    }
+    int neg = 0, need_digit = 1, allow_us = 0;
+    if (s < e && (*s == '+' || *s == '-'))
+        neg = *s++ == '-';
+    char buf[sizeof ix->digits];
+    size_t nd = 0, total = 0;
+    long long v = 0;
+    while (s < e) {
+        size_t k = sg_utf8_decode(s, (size_t)(e - s), &cp);
+        int d = sg_u_decimal_value(cp);
+        if (cp == '_' && allow_us) {
+            allow_us = 0;
+            need_digit = 1;
+        } else if (d >= 0) {
+            if (total || d) {
+                if (nd < sizeof buf - 2)
+                    buf[nd++] = (char)('0' + d);
+                total++;
+            }
+            v = v > 900000000000000000LL ? 9000000000000000000LL : v * 10 + d;
+            need_digit = 0;
+            allow_us = 1;
+        } else {
+            return 0;
+        }
+        s += k;
+    }
+    if (need_digit)
+        return 0;
+    if (!nd)
+        buf[nd++] = '0';
+    buf[nd] = 0;
+    snprintf(ix->digits, sizeof ix->digits, "%s%s", neg && v ? "-" : "", buf);
+    ix->v = neg ? -v : v;
+    return 1;
+}
+
+/* get_crashing_thread: int(crash_data.get("crashing_thread", 0)), 0 on TypeError and
+ * ValueError; an infinite float raises OverflowError, which Socorro does not catch. */
+static int crashing_thread(sg_result *r, const cJSON *crash, int thread0, thread_ix *ix)
+{
+    const cJSON *v = thread0 ? NULL : sg_py_dict_get(crash, "crashing_thread", 15);
+    strcpy(ix->digits, "0");
+    ix->v = 0;
+    if (!v || thread0)
+        return SG_RULE_OK;
+    if (cJSON_IsBool(v)) {
+        ix->v = cJSON_IsTrue(v);
+        strcpy(ix->digits, ix->v ? "1" : "0");
+    } else if (cJSON_IsNumber(v) && v->valuestring && !sg_py_is_float(v)) {
+        if (!int_of_str(v->valuestring, strlen(v->valuestring), ix))
+            ix->v = 0;
+    } else if (cJSON_IsNumber(v)) {
+        double d = v->valuedouble;
+        if (isnan(d))
+            return SG_RULE_OK;
+        if (isinf(d))
+            return sg_result_raise(r, "cannot convert float infinity to integer");
+        d = trunc(d);
+        snprintf(ix->digits, sizeof ix->digits, "%.0f", d);
+        if (strcmp(ix->digits, "-0") == 0)
+            strcpy(ix->digits, "0");
+        ix->v = d > 9e18 ? 9000000000000000000LL : d < -9e18 ? -9000000000000000000LL : (long long)d;
+    } else if (cJSON_IsString(v)) {
+        if (!int_of_str(v->valuestring, sg_py_strlen(v), ix)) {
+            strcpy(ix->digits, "0");
+            ix->v = 0;
+        }
+    }
+    return SG_RULE_OK;
+}
+
+/* glom(crash_data, "threads.%d" % n, default={}): a list is indexed (negatives from the
+ * end), a dict looked up by the decimal string, anything else gives the default (NULL). */
+static const cJSON *glom_thread(const cJSON *crash, const thread_ix *ix, int *is_default)
+{
+    const cJSON *threads = sg_py_dict_get(crash, "threads", 7);
+    const cJSON *t = NULL;
+    if (cJSON_IsArray(threads)) {
+        long long n = cJSON_GetArraySize(threads), i = ix->v;
+        if (i < 0)
+            i += n;
+        if (i >= 0 && i < n)
+            t = cJSON_GetArrayItem(threads, (int)i);
+    } else if (cJSON_IsObject(threads)) {
+        t = sg_py_dict_get(threads, ix->digits, strlen(ix->digits));
+    }
+    *is_default = t == NULL;
+    return t;
+}
+
+int sg_csig_thread_get(sg_result *r, const cJSON *crash, const char *key, const cJSON **out)
+{
+    thread_ix ix;
+    int dflt, rc = crashing_thread(r, crash, 0, &ix);
+    *out = NULL;
+    if (rc != SG_RULE_OK)
+        return rc;
+    const cJSON *t = glom_thread(crash, &ix, &dflt);
+    if (dflt || !sg_py_truthy(t))
+        return SG_RULE_OK;
+    if (!cJSON_IsObject(t))
+        return sg_result_raise(r, "'%s' object has no attribute 'get'", sg_py_type_name(t));
+    *out = sg_py_dict_get(t, key, strlen(key));
+    return SG_RULE_OK;
+}
+
+/* ---- create_frame_list -------------------------------------------------------------------- */
+
+/* Python's exception for iterating a value that is not a list ("for x in v"). */
+static int not_iterable(sg_result *r, const cJSON *v)
+{
+    return sg_result_raise(r, "'%s' object is not iterable", sg_py_type_name(v));
+}
+
+static int no_get(sg_result *r, const char *type)
+{
+    return sg_result_raise(r, "'%s' object has no attribute 'get'", type);
+}
+
+/* FILE_FUNCTION_TO_FUNCTION (rules.py): Rust 1.34 panic symbols that lost their module. */
+static const struct { const char *file, *function, *fixed; } missing_module[] = {
+    { "src/liballoc/raw_vec.rs", "capacity_overflow", "alloc::raw_vec::capacity_overflow" },
+    { "src/libcore/option.rs", "expect_failed", "core::option::expect_failed" },
+    { "src/libcore/panicking.rs", "panic_bounds_check", "core::panicking::panic_bounds_check" },
+    { "src/libcore/panicking.rs", "panic_fmt", "core::panicking::panic_fmt" },
+    { "src/libcore/panicking.rs", "panic", "core::panicking::panic" },
+    { "src/libcore/slice/mod.rs", "slice_index_order_fail", "core::slice::slice_index_order_fail" },
+    { "src/libstd/panicking.rs", "begin_panic_fmt", "std::panicking::begin_panic_fmt" },
+    { "src/libstd/panicking.rs", "continue_panic_fmt", "std::panicking::continue_panic_fmt" },
+    { "src/libstd/panicking.rs", "rust_panic_with_hook", "std::panicking::rust_panic_with_hook" },
+};
+
+/* fix_missing_module, then Windows lower-casing, then normalize_frame. */
+static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lowered, sg_buf *out)
+{
+    /* parse_source_file(file) runs first: a truthy non-str file has no .split */
+    size_t pn = 0;
+    const char *parsed = NULL;
+    if (sg_fv_truthy(&f->file)) {
+        if (!f->file.is_str) {
+            r->exc = sg_result_fmt(r, "'%s' object has no attribute 'split'", sg_fv_type(&f->file));
+            return SG_PY_ATTRIBUTEERROR;
+        }
+        parsed = sg_parse_source_file(f->file.s, f->file.len, &pn);
+    }
+    /* Socorro quirk: (file, function) is hashed, so a list or dict function raises TypeError */
+    if (f->function.j && (cJSON_IsArray(f->function.j) || cJSON_IsObject(f->function.j))) {
+        r->exc = sg_result_fmt(r, "unhashable type: '%s'", sg_fv_type(&f->function));
+        return SG_PY_TYPEERROR;
+    }
+    if (parsed && f->function.is_str)
+        for (size_t i = 0; i < sizeof missing_module / sizeof missing_module[0]; i++)
+            if (strlen(missing_module[i].file) == pn &&
+                memcmp(parsed, missing_module[i].file, pn) == 0 &&
+                strlen(missing_module[i].function) == f->function.len &&
+                memcmp(f->function.s, missing_module[i].function, f->function.len) == 0) {
+                f->function.s = missing_module[i].fixed;
+                f->function.len = strlen(missing_module[i].fixed);
+                f->function.j = NULL;
+            }
+    if (lower && sg_fv_truthy(&f->module)) {
+        if (!f->module.is_str) {
+            r->exc = sg_result_fmt(r, "'%s' object has no attribute 'lower'", sg_fv_type(&f->module));
+            return SG_PY_ATTRIBUTEERROR;
+        }
+        sg_buf_reset(lowered);
+        for (size_t i = 0; i < f->module.len;) {
+            uint32_t cp, lo[3];
+            char enc[4];
+            i += sg_utf8_decode(f->module.s + i, f->module.len - i, &cp);
+            int k = sg_u_lower_cp(cp, lo);
+            for (int j = 0; j < k; j++)
+                sg_buf_add(lowered, enc, sg_utf8_encode(lo[j], enc));
+        }
+        f->module.s = sg_buf_cstr(lowered);
+        f->module.len = lowered->len;
+    }
+    return sg_normalize_frame(r, f, out);
+}
+
+static sg_fv field(const cJSON *d, const char *k)
+{
+    return sg_fv_json(sg_py_dict_get(d, k, strlen(k)));
+}
+
+/* Builds the normalized frame list into r->normalized_frames (not yet marked as extras).
+ * Returns the Python exception class (SG_PY_OK when none). */
+static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t max, sg_strvec *list)
+{
+    if (!cJSON_IsObject(thread)) {
+        r->exc = sg_result_fmt(r, "'%s' object has no attribute 'get'", sg_py_type_name(thread));
+        return SG_PY_ATTRIBUTEERROR;
+    }
+    const cJSON *frames = sg_py_dict_get(thread, "frames", 6);
+    if (!frames)
+        return SG_PY_OK;
+    /* iterating a str gives characters and a dict its keys: both are str, which has no .get */
+    if (cJSON_IsString(frames) || cJSON_IsObject(frames)) {
+        if (sg_py_truthy(frames) && max > 0) {
+            no_get(r, "str");
+            return SG_PY_ATTRIBUTEERROR;
+        }
+        return SG_PY_OK;
+    }
+    if (!cJSON_IsArray(frames)) {
+        not_iterable(r, frames);
+        return SG_PY_TYPEERROR;
+    }
+    sg_buf out, lowered;
+    sg_buf_init(&out);
+    sg_buf_init(&lowered);
+    sg_pyexc exc = SG_PY_OK;
+    size_t count = 0;
+    const cJSON *frame;
+    /* islice(frame_generator(frames), 40): nothing past the 40th item is ever looked at */
+    cJSON_ArrayForEach(frame, frames) {
+        if (count >= max || exc)
+            break;
+        if (!cJSON_IsObject(frame)) {
+            no_get(r, sg_py_type_name(frame));
+            exc = SG_PY_ATTRIBUTEERROR;
+            break;
+        }
+        const cJSON *inlines = sg_py_dict_get(frame, "inlines", 7);
+        if (sg_py_truthy(inlines)) {
+            if (cJSON_IsString(inlines) || cJSON_IsObject(inlines)) {
+                no_get(r, "str");
+                exc = SG_PY_ATTRIBUTEERROR;
+                break;
+            }
+            if (!cJSON_IsArray(inlines)) {
+                not_iterable(r, inlines);
+                exc = SG_PY_TYPEERROR;
+                break;
+            }
+            const cJSON *in;
+            cJSON_ArrayForEach(in, inlines) {
+                if (count >= max)
+                    break;
+                if (!cJSON_IsObject(in)) {
+                    no_get(r, sg_py_type_name(in));
+                    exc = SG_PY_ATTRIBUTEERROR;
+                    break;
+                }
+                sg_frame_in f = { field(frame, "module"), field(in, "function"), field(in, "file"),
+                                  field(in, "line"), field(frame, "module_offset"),
+                                  field(frame, "offset"), sg_fv_json(NULL) };
+                sg_buf_reset(&out);
+                if ((exc = one_frame(r, &f, lower, &lowered, &out)) != SG_PY_OK)
+                    break;
+                sg_strvec_push(r, list, (sg_str){ out.p ? out.p : "", out.len }, 1);
+                count++;
+            }
+            if (exc || count >= max)
+                break;
+        }
+        sg_frame_in f = { field(frame, "module"), field(frame, "function"), field(frame, "file"),
+                          field(frame, "line"), field(frame, "module_offset"), field(frame, "offset"),
+                          field(frame, "unloaded_modules") };
+        sg_buf_reset(&out);
+        if ((exc = one_frame(r, &f, lower, &lowered, &out)) != SG_PY_OK)
+            break;
+        sg_strvec_push(r, list, (sg_str){ out.p ? out.p : "", out.len }, 1);
+        count++;
+    }
+    if (out.failed || lowered.failed)
+        r->failed = 1;
+    sg_buf_free(&out);
+    sg_buf_free(&lowered);
+    return exc;
+}
+
+/* ---- CSignatureTool.generate ---------------------------------------------------------- */
+
+static int ieq_suffix(const char *s, size_t n, const char *suf)
+{
+    size_t k = strlen(suf);
+    if (n < k)
+        return 0;
+    for (size_t i = 0; i < k; i++) {
+        char c = s[n - k + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != suf[i])
+            return 0;
+    }
+    return 1;
+}
+
+static int starts(const sg_str *s, const char *p)
+{
+    size_t k = strlen(p);
+    return s->len >= k && memcmp(s->s, p, k) == 0;
+}
+
+/* A frame whose repeats are skipped: .dll/.so (any case), XUL, <name omitted>, <unknown in */
+static int repeat_skippable(const sg_str *s)
+{
+    if (starts(s, "(unloaded"))
+        return 0;
+    return ieq_suffix(s->s, s->len, ".dll") || ieq_suffix(s->s, s->len, ".so") ||
+           (s->len == 3 && memcmp(s->s, "XUL", 3) == 0) ||
+           (s->len == 14 && memcmp(s->s, "<name omitted>", 14) == 0) || starts(s, "<unknown in");
+}
+
+static int same(const sg_str *a, const sg_str *b)
+{
+    return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+/* generate(): the signature of a normalized list; notes and debug go to the result. */
+static sg_str walk(sg_result *r, const char *rule, const sg_strvec *all, const char *thread)
+{
+    sg_result_debug(r, rule, "using included signature lists");
+    size_t first = 0;
+    /* the earliest frame equal to any sentinel (list.index of each, then min) */
+    for (; first < all->n; first++)
+        if (sg_is_sentinel(all->v[first].s, all->v[first].len))
+            break;
+    if (first < all->n)
+        sg_result_debug(r, rule, "sentinel; starting at \"%S\" index %zu", &all->v[first], first);
+    else
+        first = 0;
+    const sg_str *src = all->v + first;
+    size_t nsrc = all->n - first, nkept = 0;
+    const sg_str *last = NULL;
+    sg_buf sig;
+    sg_buf_init(&sig);
+    for (size_t i = 0; i < nsrc; i++) {
+        const sg_str *f = &src[i];
+        if (!f->len) {
+            sg_result_debug(r, rule, "empty string; ignoring: \"%S\"", f);
+            continue;
+        }
+        if (sg_match_irrelevant(f->s, f->len)) {
+            sg_result_debug(r, rule, "irrelevant; ignoring: \"%S\"", f);
+            continue;
+        }
+        if (repeat_skippable(f) && last && same(f, last))
+            continue;
+        if (nkept++)
+            sg_buf_add(&sig, " | ", 3);
+        sg_buf_add(&sig, f->s, f->len);
+        last = f;
+        if (!sg_match_prefix(f->s, f->len)) {
+            sg_result_debug(r, rule, "not a prefix; stop: \"%S\"", f);
+            break;
+        }
+        sg_result_debug(r, rule, "prefix; continue iterating: \"%S\"", f);
+    }
+    sg_str out = sg_str_copy(r, sig.p ? sig.p : "", sig.len);
+    if (sig.failed)
+        r->failed = 1;
+    sg_buf_free(&sig);
+    if (out.len == 0) {
+        sg_result_info(r, rule, "CSignatureTool: no frame data for crashing thread (%s)", thread);
+        if (nsrc)
+            out = src[0]; /* probably all irrelevant: the first frame */
+        else
+            out = sg_str_copy(r, "EMPTY: no frame data available", 30);
+    }
+    return out;
+}
+
+/* ---- SignatureGenerationRule, C part -------------------------------------------------- */
+
+int sg_csig_rule(sg_result *r, const char *rule, const cJSON *crash, int thread0, size_t max_frames)
+{
+    thread_ix ix;
+    int rc = crashing_thread(r, crash, thread0, &ix);
+    if (rc != SG_RULE_OK)
+        return rc;
+    int dflt;
+    const cJSON *thread = glom_thread(crash, &ix, &dflt);
+    const cJSON *os = sg_py_dict_get(crash, "os", 2);
+    int lower = os && cJSON_IsString(os) && sg_py_strlen(os) == 10 &&
+                memcmp(os->valuestring, "Windows NT", 10) == 0;
+    sg_strvec list = { NULL, 0, 0 };
+    sg_pyexc exc = dflt ? SG_PY_OK : frame_list(r, thread, lower, max_frames, &list);
+    if (r->failed)
+        return SG_RULE_FATAL;
+    if (exc == SG_PY_KEYERROR || exc == SG_PY_INDEXERROR)
+        /* Socorro quirk: the except branch calls result.note(), which does not exist */
+        return sg_result_raise(r, "'Result' object has no attribute 'note'");
+    if (exc != SG_PY_OK)
+        return SG_RULE_RAISED;
+    sg_str sig = walk(r, rule, &list, ix.digits);
+    if (list.n) {
+        sg_buf proto;
+        sg_buf_init(&proto);
+        for (size_t i = 0; i < list.n; i++) {
+            if (i)
+                sg_buf_add(&proto, " | ", 3);
+            sg_buf_add(&proto, list.v[i].s, list.v[i].len);
+        }
+        r->proto_signature = sg_str_copy(r, proto.p ? proto.p : "", proto.len);
+        r->normalized_frames = list;
+        r->has_frames = 1;
+        sg_buf_free(&proto);
+    }
+    if (sig.len)
+        sg_result_set_signature(r, rule, sig);
+    return r->failed ? SG_RULE_FATAL : SG_RULE_OK;
+}

@@ -1,0 +1,42 @@
+/* normalize.h — Socorro's normalize_frame: one frame (any JSON types in its fields) to its
+ * normalized string, with the C/C++ and Rust function rules. Runtime stage, internal. */
+#ifndef SG_NORMALIZE_H
+#define SG_NORMALIZE_H
+#include <cjson/cJSON.h>
+#include "result.h"
+
+/* A frame field: a JSON node (NULL = None) or a str made here (a lower-cased module). */
+typedef struct sg_fv {
+    const cJSON *j;
+    const char *s; /* when is_str */
+    size_t len;
+    int is_str;
+} sg_fv;
+
+sg_fv sg_fv_json(const cJSON *j);
+int sg_fv_truthy(const sg_fv *v);
+const char *sg_fv_type(const sg_fv *v);
+/* Appends str(v). */
+void sg_fv_str(sg_buf *b, const sg_fv *v);
+
+typedef struct sg_frame_in {
+    sg_fv module, function, file, line, module_offset, offset, unloaded_modules;
+} sg_frame_in;
+
+/* Python exception classes the normalizer can raise. */
+typedef enum { SG_PY_OK = 0, SG_PY_TYPEERROR, SG_PY_ATTRIBUTEERROR, SG_PY_INDEXERROR,
+               SG_PY_KEYERROR } sg_pyexc;
+extern const char *const sg_pyexc_name[];
+
+/* normalize_frame(**frame) into out. On a Python exception returns its class and sets
+ * r->exc to str(exc). */
+sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out);
+
+/* parse_source_file(s): the file part of hg:/git:/c:/absolute paths; NULL when none. */
+const char *sg_parse_source_file(const char *s, size_t len, size_t *out_len);
+
+/* The C/C++ and Rust function rules alone (normalize_cpp_function / normalize_rust_function):
+ * SG_PY_INDEXERROR when the function reduces to nothing (a function that is only "const"). */
+sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out);
+sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out);
+#endif
