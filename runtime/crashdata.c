@@ -1,0 +1,135 @@
+/* crashdata.c — Socorro's convert_to_crash_data (utils.py): a processed crash, as siggen's
+ * signify accepts it, becomes the crash_data signature generation reads. Values are shared
+ * with the processed document through cJSON references, never copied. Runtime stage. */
+#include "crashdata.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "json_read.h"
+#include "pyval.h"
+#include "unicode.h"
+
+/* glom(doc, "a.b.c", default=...): dicts by key, lists by integer index. */
+static const cJSON *glom_path(const cJSON *v, const char *path)
+{
+    char seg[64];
+    while (v && *path) {
+        size_t n = strcspn(path, ".");
+        snprintf(seg, sizeof seg, "%.*s", (int)n, path);
+        path += n + (path[n] == '.');
+        if (cJSON_IsObject(v))
+            v = sg_py_dict_get(v, seg, strlen(seg));
+        else if (cJSON_IsArray(v) && strcmp(seg, "0") == 0)
+            v = v->child;
+        else
+            v = NULL;
+    }
+    return v;
+}
+
+static int add_ref(cJSON *out, const char *key, const cJSON *v)
+{
+    if (!v)
+        return cJSON_AddNullToObject(out, key) != NULL;
+    return cJSON_AddItemReferenceToObject(out, key, (cJSON *)(uintptr_t)v);
+}
+
+/* int_or_none: int(x), None on TypeError/ValueError. Whole numbers only. */
+static cJSON *int_or_none(const cJSON *v)
+{
+    if (!v || cJSON_IsNull(v) || cJSON_IsArray(v) || cJSON_IsObject(v))
+        return cJSON_CreateNull();
+    if (cJSON_IsBool(v))
+        return cJSON_CreateNumber(cJSON_IsTrue(v));
+    if (cJSON_IsNumber(v)) {
+        if (!v->valuestring)
+            return cJSON_CreateNumber(v->valuedouble);
+        if (!sg_py_is_float(v)) {
+            /* a big int keeps its digits */
+            cJSON *n = cJSON_CreateNumber(v->valuedouble);
+            size_t len = strlen(v->valuestring);
+            if (n && (n->valuestring = cJSON_malloc(len + 1)) != NULL)
+                memcpy(n->valuestring, v->valuestring, len + 1);
+            return n;
+        }
+        double d = v->valuedouble;
+        if (isnan(d) || isinf(d))
+            return cJSON_CreateNull();
+        return cJSON_CreateNumber(trunc(d));
+    }
+    /* a str: Python's int() grammar (whitespace, sign, digits, single underscores) */
+    const char *s = v->valuestring;
+    size_t n = sg_py_strlen(v), i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = sg_utf8_decode(s + i, n - i, &cp);
+        if (!sg_u_isspace(cp))
+            break;
+        i += k;
+    }
+    while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    int neg = 0, need = 1, us = 0;
+    if (i < n && (s[i] == '+' || s[i] == '-'))
+        neg = s[i++] == '-';
+    double d = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = sg_utf8_decode(s + i, n - i, &cp);
+        int dv = sg_u_decimal_value(cp);
+        if (cp == '_' && us)
+            us = 0, need = 1;
+        else if (dv >= 0)
+            d = d * 10 + dv, need = 0, us = 1;
+        else
+            return cJSON_CreateNull();
+        i += k;
+    }
+    return need ? cJSON_CreateNull() : cJSON_CreateNumber(neg ? -d : d);
+}
+
+cJSON *sg_convert_to_crash_data(const cJSON *processed, sg_error *err)
+{
+    static const char *const plain[] = { "hang", "js_large_allocation_failure", "abort_message",
+                                         "mdsw_status_string", "async_shutdown_timeout",
+                                         "ipc_channel_error", "ipc_message_name" };
+    cJSON *out = cJSON_CreateObject();
+    int ok = out != NULL;
+    for (size_t i = 0; ok && i < 7; i++)
+        ok = add_ref(out, plain[i], glom_path(processed, plain[i]));
+    if (ok) {
+        cJSON *size = int_or_none(glom_path(processed, "oom_allocation_size"));
+        ok = size && cJSON_AddItemToObject(out, "oom_allocation_size", size);
+    }
+    const cJSON *minidumps = glom_path(processed, "additional_minidumps");
+    if (ok)
+        ok = minidumps ? add_ref(out, "additional_minidumps", minidumps)
+                       : cJSON_AddArrayToObject(out, "additional_minidumps") != NULL;
+    const cJSON *sig = glom_path(processed, "signature");
+    if (ok)
+        ok = sig ? add_ref(out, "original_signature", sig)
+                 : cJSON_AddStringToObject(out, "original_signature", "") != NULL;
+    if (ok && sg_py_dict_get(processed, "json_dump", 9)) {
+        ok = add_ref(out, "crashing_thread", glom_path(processed, "json_dump.crash_info.crashing_thread")) &&
+             add_ref(out, "reason", glom_path(processed, "json_dump.crash_info.type")) &&
+             add_ref(out, "threads", glom_path(processed, "json_dump.threads")) &&
+             add_ref(out, "os", glom_path(processed, "json_dump.system_info.os"));
+    }
+    const cJSON *je = sg_py_dict_get(processed, "java_exception", 14);
+    if (ok && je)
+        ok = add_ref(out, "java_exception", je);
+    const cJSON *js = sg_py_dict_get(processed, "java_stack_trace", 16);
+    if (ok && js)
+        ok = add_ref(out, "java_stack_trace", js);
+    if (!ok) {
+        cJSON_Delete(out);
+        memset(err, 0, sizeof *err);
+        err->code = SG_ENOMEM;
+        snprintf(err->msg, sizeof err->msg, "out of memory converting a processed crash");
+        return NULL;
+    }
+    return out;
+}
