@@ -350,8 +350,7 @@ static int same(const sg_str *a, const sg_str *b)
     return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
 }
 
-/* generate(): the signature of a normalized list; notes and debug go to the result. */
-static sg_str walk(sg_result *r, const char *rule, const sg_strvec *all, const char *thread)
+sg_str sg_csig_walk(sg_result *r, const char *rule, const sg_strvec *all, const char *thread)
 {
     sg_result_debug(r, rule, "using included signature lists");
     size_t first = 0;
@@ -394,7 +393,11 @@ static sg_str walk(sg_result *r, const char *rule, const sg_strvec *all, const c
     if (sig.failed)
         r->failed = 1;
     sg_buf_free(&sig);
-    if (out.len == 0) {
+    if (out.len == 0 && !thread) {
+        /* only callers of the walk itself can have no crashing thread: the rule always has one */
+        sg_result_info(r, rule, "CSignatureTool: no crashing thread identified");
+        out = sg_str_copy(r, "EMPTY: no crashing thread identified", 36);
+    } else if (out.len == 0) {
         sg_result_info(r, rule, "CSignatureTool: no frame data for crashing thread (%s)", thread);
         if (nsrc)
             out = src[0]; /* probably all irrelevant: the first frame */
@@ -426,7 +429,7 @@ int sg_csig_rule(sg_result *r, const char *rule, const cJSON *crash, int thread0
         return sg_result_raise(r, "'Result' object has no attribute 'note'");
     if (exc != SG_PY_OK)
         return SG_RULE_RAISED;
-    sg_str sig = walk(r, rule, &list, ix.digits);
+    sg_str sig = sg_csig_walk(r, rule, &list, ix.digits);
     if (list.n) {
         sg_buf proto;
         sg_buf_init(&proto);

@@ -16,4 +16,9 @@ int sg_csig_rule(sg_result *r, const char *rule, const cJSON *crash_data, int th
  * thread is falsy. AttributeError (raised) when the thread is not a dict. */
 int sg_csig_thread_get(sg_result *r, const cJSON *crash_data, const char *key,
                        const cJSON **out);
+/* CSignatureTool.generate over normalized frames: sentinels, irrelevant and prefix lists,
+ * repeat skipping, the EMPTY cases. thread: str() of the crashing thread, NULL for None.
+ * Notes and debug lines go to r under `rule` (the tool's own notes already say
+ * "CSignatureTool: ..."). */
+sg_str sg_csig_walk(sg_result *r, const char *rule, const sg_strvec *frames, const char *thread);
 #endif

@@ -1,0 +1,427 @@
+/* signify.c — the command-line tool: one crash (or a processed crash) in, Socorro's result
+ * out, like siggen's `signify`; `--jsonl` for batch reprocessing; `--normalize` and `--walk`
+ * to check a single frame or a frame list. No logic of its own beyond I/O: everything goes
+ * through the library (csiggen.h) and its internal stages. Runtime stage (tool). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csig.h"
+#include "csiggen.h"
+#include "json_read.h"
+#include "jsonstr.h"
+#include "normalize.h"
+#include "pyval.h"
+
+static const char usage[] =
+    "usage: signify [-v] [FILE]            one crash (FILE or standard input)\n"
+    "       signify --jsonl [FILE...]      one crash per line, one result line per crash\n"
+    "       signify --normalize [FILE...]  one frame object per line -> its normalized string\n"
+    "       signify --walk [FILE...]       one list of normalized frames per line -> signature\n"
+    "\n"
+    "Generates crash signatures exactly as Mozilla Socorro's signature generation does\n"
+    "(socorro/signature), with the siglists and rule pipeline this build was compiled with.\n"
+    "\n"
+    "Input: a JSON object in Socorro's crash_data schema (crashing_thread, threads[].frames[]\n"
+    "with module/function/file/line/module_offset/offset/inlines/unloaded_modules, os, reason,\n"
+    "oom_allocation_size, abort_message, async_shutdown_timeout, ipc_channel_error,\n"
+    "ipc_message_name, additional_minidumps, hang, mdsw_status_string, java_stack_trace,\n"
+    "java_exception, js_large_allocation_failure), or a Socorro processed crash (an object\n"
+    "with json_dump), converted first as Socorro's convert_to_crash_data does. JSON is read as\n"
+    "Python's json.loads reads it: keys are case-sensitive, the last duplicate key wins, NaN\n"
+    "and Infinity are accepted, input must be UTF-8.\n"
+    "\n"
+    "Output: single mode prints {\"signature\", \"proto_signature\", \"notes\"} indented like\n"
+    "Python's json.dumps(indent=2); --jsonl prints one compact line per input line with\n"
+    "signature, proto_signature, normalized_frames and notes, or {\"error\": ..., \"line\": N}\n"
+    "for a line that is not valid crash data (the other lines still come out). Non-ASCII is\n"
+    "escaped as json.dumps does.\n"
+    "\n"
+    "Options:\n"
+    "  -v, --verbose        print the debug log (one line each) before the result; with\n"
+    "                       --jsonl it is a \"debug_log\" field of each result line\n"
+    "  --jsonl              batch mode (see above); a progress line goes to stderr when it\n"
+    "                       is a terminal\n"
+    "  --max-line BYTES     longest input line or document (default 64 MiB); longer lines\n"
+    "                       get an error line and are skipped without being held in memory\n"
+    "  --max-frames N       frames kept per thread while reading (default 1000; Socorro reads\n"
+    "                       40, inlines counted)\n"
+    "  --normalize          normalize_frame on each input line's frame object; a frame on\n"
+    "                       which Python raises prints {\"python_exception\": \"Class\"}\n"
+    "  --walk               the signature walk on each line: a JSON list of normalized frame\n"
+    "                       strings, or {\"frames\": [...], \"crashing_thread\": N}\n"
+    "  -h, --help           this text\n"
+    "  --version            the version\n"
+    "\n"
+    "Exit status: 0 when every crash was read, 1 when any input was invalid, 2 on usage or\n"
+    "I/O errors.\n";
+
+typedef enum { MODE_ONE, MODE_JSONL, MODE_NORMALIZE, MODE_WALK } mode;
+
+typedef struct tool {
+    mode mode;
+    int verbose;
+    sg_limits limits;
+    sg_ctx *ctx;
+    sg_buf out;
+    int any_bad;
+    long lines;
+    int progress;
+} tool;
+
+static void put_str(sg_buf *b, sg_string s) { sg_json_encode_string(b, s.s, s.len); }
+
+static void put_list(sg_buf *b, const sg_string *v, size_t n, const char *indent)
+{
+    if (!n) {
+        sg_buf_adds(b, "[]");
+        return;
+    }
+    sg_buf_adds(b, indent ? "[" : "[");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sg_buf_adds(b, indent ? "," : ", ");
+        if (indent) {
+            sg_buf_adds(b, "\n");
+            sg_buf_adds(b, indent);
+            sg_buf_adds(b, "  ");
+        }
+        put_str(b, v[i]);
+    }
+    if (indent) {
+        sg_buf_adds(b, "\n");
+        sg_buf_adds(b, indent);
+    }
+    sg_buf_adds(b, "]");
+}
+
+static void error_line(tool *t, const char *msg, long line)
+{
+    char num[32];
+    sg_buf_adds(&t->out, "{\"error\": ");
+    sg_json_encode_string(&t->out, msg, strlen(msg));
+    snprintf(num, sizeof num, ", \"line\": %ld}\n", line);
+    sg_buf_adds(&t->out, num);
+    t->any_bad = 1;
+}
+
+/* --jsonl: one result line per crash. */
+static void do_crash_line(tool *t, const char *s, size_t n, long line)
+{
+    sg_output o;
+    sg_error e;
+    if (sg_generate(t->ctx, s, n, t->verbose ? SG_VERBOSE : 0, &o, &e) != SG_OK) {
+        error_line(t, e.msg, line);
+        return;
+    }
+    sg_buf *b = &t->out;
+    sg_buf_adds(b, "{\"signature\": ");
+    put_str(b, o.signature);
+    sg_buf_adds(b, ", \"proto_signature\": ");
+    put_str(b, o.proto_signature);
+    sg_buf_adds(b, ", \"normalized_frames\": ");
+    put_list(b, o.normalized_frames, o.n_frames, NULL);
+    sg_buf_adds(b, ", \"notes\": ");
+    put_list(b, o.notes, o.n_notes, NULL);
+    if (t->verbose) {
+        /* one line per crash even when verbose: the debug log is a field */
+        sg_buf_adds(b, ", \"debug_log\": ");
+        put_list(b, o.debug_log, o.n_debug, NULL);
+    }
+    sg_buf_adds(b, "}\n");
+}
+
+static sg_fv get_fv(const cJSON *d, const char *k) { return sg_fv_json(sg_py_dict_get(d, k, strlen(k))); }
+
+/* --normalize: normalize_frame(**frame) alone, as the corpus records it. */
+static void do_normalize_line(tool *t, const char *s, size_t n, long line)
+{
+    sg_error e;
+    cJSON *f = sg_json_parse(s, n, &t->limits, &e);
+    if (!f || !cJSON_IsObject(f)) {
+        error_line(t, f ? "a frame must be a JSON object" : e.msg, line);
+        cJSON_Delete(f);
+        return;
+    }
+    sg_arena a;
+    sg_arena_init(&a, 0);
+    sg_result r;
+    sg_result_init(&r, &a, 0);
+    sg_frame_in in = { get_fv(f, "module"), get_fv(f, "function"), get_fv(f, "file"),
+                       get_fv(f, "line"), get_fv(f, "module_offset"), get_fv(f, "offset"),
+                       get_fv(f, "unloaded_modules") };
+    sg_buf norm;
+    sg_buf_init(&norm);
+    sg_pyexc x = sg_normalize_frame(&r, &in, &norm);
+    if (x) {
+        sg_buf_adds(&t->out, "{\"python_exception\": \"");
+        sg_buf_adds(&t->out, sg_pyexc_name[x]);
+        sg_buf_adds(&t->out, "\"}\n");
+    } else {
+        sg_json_encode_string(&t->out, norm.p ? norm.p : "", norm.len);
+        sg_buf_addc(&t->out, '\n');
+    }
+    sg_buf_free(&norm);
+    sg_arena_free(&a);
+    cJSON_Delete(f);
+}
+
+/* --walk: CSignatureTool.generate over a list of normalized frames. */
+static void do_walk_line(tool *t, const char *s, size_t n, long line)
+{
+    sg_error e;
+    cJSON *doc = sg_json_parse(s, n, &t->limits, &e);
+    const cJSON *frames = cJSON_IsObject(doc) ? sg_py_dict_get(doc, "frames", 6) : doc;
+    const cJSON *ct = cJSON_IsObject(doc) ? sg_py_dict_get(doc, "crashing_thread", 15) : NULL;
+    int ok = cJSON_IsArray(frames);
+    const cJSON *c;
+    if (ok)
+        cJSON_ArrayForEach(c, frames) ok = ok && cJSON_IsString(c);
+    if (!ok) {
+        error_line(t, doc ? "expected a list of frame strings or {\"frames\": [...]}" : e.msg, line);
+        cJSON_Delete(doc);
+        return;
+    }
+    sg_arena a;
+    sg_arena_init(&a, 0);
+    sg_result r;
+    sg_result_init(&r, &a, 0);
+    sg_strvec v = { NULL, 0, 0 };
+    cJSON_ArrayForEach(c, frames) sg_strvec_push(&r, &v, (sg_str){ c->valuestring, sg_py_strlen(c) }, 0);
+    sg_buf th;
+    sg_buf_init(&th);
+    int none = cJSON_IsObject(doc) && (!ct || cJSON_IsNull(ct));
+    if (!none) {
+        if (ct)
+            sg_py_str(&th, ct);
+        else
+            sg_buf_addc(&th, '0');
+    }
+    sg_str sig = sg_csig_walk(&r, "signify", &v, none ? NULL : sg_buf_cstr(&th));
+    sg_json_encode_string(&t->out, sig.s, sig.len);
+    sg_buf_addc(&t->out, '\n');
+    sg_buf_free(&th);
+    sg_arena_free(&a);
+    cJSON_Delete(doc);
+}
+
+static void flush(tool *t)
+{
+    if (t->out.len && fwrite(t->out.p, 1, t->out.len, stdout) != t->out.len) {
+        fprintf(stderr, "signify: write error: %s\n", strerror(errno));
+        exit(2);
+    }
+    sg_buf_reset(&t->out);
+}
+
+static void do_line(tool *t, const char *s, size_t n, long line)
+{
+    if (t->mode == MODE_JSONL)
+        do_crash_line(t, s, n, line);
+    else if (t->mode == MODE_NORMALIZE)
+        do_normalize_line(t, s, n, line);
+    else
+        do_walk_line(t, s, n, line);
+    if (t->out.len > (1 << 16))
+        flush(t);
+}
+
+/* Reads lines of any length with memory bounded by --max-line: a longer line is skipped to
+ * its newline and reported, never held. */
+static int each_line(tool *t, FILE *in, const char *name)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    int too_long = 0;
+    if (!buf)
+        return -1;
+    for (;;) {
+        if (len == cap && !too_long) {
+            size_t ncap = cap * 2 > t->limits.max_input + 1 ? t->limits.max_input + 1 : cap * 2;
+            if (ncap <= cap) {
+                too_long = 1;
+            } else {
+                char *nb = realloc(buf, ncap);
+                if (!nb) {
+                    too_long = 1;
+                } else {
+                    buf = nb;
+                    cap = ncap;
+                }
+            }
+        }
+        if (too_long)
+            len = 0; /* keep reading to the newline, keep nothing */
+        size_t got = fread(buf + len, 1, cap - len, in);
+        if (got == 0 && ferror(in)) {
+            fprintf(stderr, "signify: %s: read error: %s\n", name, strerror(errno));
+            free(buf);
+            return -1;
+        }
+        size_t scan = len;
+        len += got;
+        size_t start = 0;
+        char *nl;
+        while ((nl = memchr(buf + scan, '\n', len - scan)) != NULL) {
+            size_t end = (size_t)(nl - buf);
+            t->lines++;
+            if (too_long) {
+                char msg[128];
+                snprintf(msg, sizeof msg, "line longer than the %zu-byte limit (--max-line)",
+                         t->limits.max_input);
+                error_line(t, msg, t->lines);
+                too_long = 0;
+                if (t->out.len > (1 << 16))
+                    flush(t);
+            } else {
+                do_line(t, buf + start, end - start, t->lines);
+            }
+            start = scan = end + 1;
+            if (t->progress && t->lines % 10000 == 0)
+                fprintf(stderr, "\rsignify: %ld lines", t->lines);
+        }
+        if (start) {
+            memmove(buf, buf + start, len - start);
+            len -= start;
+        }
+        if (got == 0)
+            break;
+    }
+    if (len || too_long) { /* a last line without a newline */
+        t->lines++;
+        if (too_long)
+            error_line(t, "line longer than the limit (--max-line)", t->lines);
+        else
+            do_line(t, buf, len, t->lines);
+    }
+    free(buf);
+    return 0;
+}
+
+static int run_single(tool *t, FILE *in, const char *name)
+{
+    sg_buf doc;
+    sg_buf_init(&doc);
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, in)) > 0) {
+        sg_buf_add(&doc, chunk, got);
+        if (doc.len > t->limits.max_input)
+            break;
+    }
+    if (ferror(in)) {
+        fprintf(stderr, "signify: %s: read error: %s\n", name, strerror(errno));
+        sg_buf_free(&doc);
+        return 2;
+    }
+    sg_output o;
+    sg_error e;
+    sg_status st = sg_generate(t->ctx, doc.p ? doc.p : "", doc.len, t->verbose ? SG_VERBOSE : 0, &o, &e);
+    sg_buf_free(&doc);
+    if (st != SG_OK) {
+        fprintf(stderr, "signify: %s: %s\n", name, e.msg);
+        return 1;
+    }
+    sg_buf *b = &t->out;
+    for (size_t i = 0; i < o.n_debug; i++) {
+        sg_buf_add(b, o.debug_log[i].s, o.debug_log[i].len);
+        sg_buf_addc(b, '\n');
+    }
+    sg_buf_adds(b, "{\n  \"signature\": ");
+    put_str(b, o.signature);
+    sg_buf_adds(b, ",\n  \"proto_signature\": ");
+    put_str(b, o.proto_signature);
+    sg_buf_adds(b, ",\n  \"notes\": ");
+    put_list(b, o.notes, o.n_notes, "  ");
+    sg_buf_adds(b, "\n}\n");
+    flush(t);
+    return 0;
+}
+
+static size_t parse_size(const char *s, const char *opt)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v == 0 || s[0] == '-') {
+        fprintf(stderr, "signify: %s needs a positive number, not '%s'\n", opt, s);
+        exit(2);
+    }
+    return (size_t)v;
+}
+
+int main(int argc, char **argv)
+{
+    tool t;
+    memset(&t, 0, sizeof t);
+    sg_limits_default(&t.limits);
+    sg_buf_init(&t.out);
+    const char *files[256];
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (!strcmp(a, "--version")) {
+            printf("signify (csiggen) %s\n", sg_version());
+            return 0;
+        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+            t.verbose = 1;
+        } else if (!strcmp(a, "--jsonl")) {
+            t.mode = MODE_JSONL;
+        } else if (!strcmp(a, "--normalize")) {
+            t.mode = MODE_NORMALIZE;
+        } else if (!strcmp(a, "--walk")) {
+            t.mode = MODE_WALK;
+        } else if (!strcmp(a, "--max-line") && i + 1 < argc) {
+            t.limits.max_input = parse_size(argv[++i], a);
+        } else if (!strcmp(a, "--max-frames") && i + 1 < argc) {
+            t.limits.max_frames = parse_size(argv[++i], a);
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "signify: unknown option '%s'\n\n%s", a, usage);
+            return 2;
+        } else if (nfiles < (int)(sizeof files / sizeof files[0])) {
+            files[nfiles++] = a;
+        } else {
+            fprintf(stderr, "signify: too many files\n");
+            return 2;
+        }
+    }
+    if (t.mode == MODE_ONE && nfiles > 1) {
+        fprintf(stderr, "signify: one crash file at a time (use --jsonl for many)\n");
+        return 2;
+    }
+    t.ctx = sg_ctx_new(&t.limits);
+    if (!t.ctx) {
+        fprintf(stderr, "signify: out of memory\n");
+        return 2;
+    }
+    t.progress = t.mode == MODE_JSONL && isatty(2);
+    int rc = 0;
+    for (int i = 0; i < (nfiles ? nfiles : 1) && rc < 2; i++) {
+        const char *name = nfiles && strcmp(files[i], "-") ? files[i] : "<stdin>";
+        FILE *in = nfiles && strcmp(files[i], "-") ? fopen(files[i], "rb") : stdin;
+        if (!in) {
+            fprintf(stderr, "signify: %s: %s\n", files[i], strerror(errno));
+            rc = 2;
+            break;
+        }
+        if (t.mode == MODE_ONE)
+            rc = run_single(&t, in, name);
+        else if (each_line(&t, in, name) != 0)
+            rc = 2;
+        if (in != stdin)
+            fclose(in);
+    }
+    flush(&t);
+    if (t.progress)
+        fprintf(stderr, "\rsignify: %ld lines, done\n", t.lines);
+    if (rc == 0 && t.any_bad)
+        rc = 1;
+    sg_ctx_free(t.ctx);
+    sg_buf_free(&t.out);
+    return rc;
+}
