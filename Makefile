@@ -139,10 +139,13 @@ check: all $(BUILD)/run-tests
 	@if [ -d $(SHARED)/socorro/siglists ]; then \
 	  $(MAKE) --no-print-directory SIGLISTS=$(SHARED)/socorro/siglists BUILD=$(SOCORRO_BUILD) all && \
 	  $(MAKE) --no-print-directory SIGLISTS=$(SHARED)/siggen/siglists BUILD=$(SIGGEN_BUILD) all && \
-	  $(MAKE) --no-print-directory SIGLISTS=$(SHARED)/corpus/regex/patterns BUILD=$(PATTERNS_BUILD) $(PATTERNS_BUILD)/sgmatch; \
+	  $(MAKE) --no-print-directory SIGLISTS=$(SHARED)/corpus/regex/patterns BUILD=$(PATTERNS_BUILD) $(PATTERNS_BUILD)/sgmatch && \
+	  for d in $(SHARED)/corpus/harvested/siglists/*/; do n=$$(basename $$d); \
+	    $(MAKE) --no-print-directory SIGLISTS=$$d BUILD=$(BUILD)/harvest/$$n $(BUILD)/harvest/$$n/signify || exit 1; done; \
 	else echo "note: $(SHARED) not found: corpus and Socorro-list tests will be reported as skipped"; fi
 	SG_BUILD=$(BUILD) SG_SHARED=$(SHARED) SG_SOCORRO_BUILD=$(SOCORRO_BUILD) \
-	  SG_SIGGEN_BUILD=$(SIGGEN_BUILD) SG_PATTERNS_BUILD=$(PATTERNS_BUILD) $(BUILD)/run-tests $(TESTS)
+	  SG_SIGGEN_BUILD=$(SIGGEN_BUILD) SG_PATTERNS_BUILD=$(PATTERNS_BUILD) \
+	  SG_HARVEST_BUILD=$(BUILD)/harvest $(BUILD)/run-tests $(TESTS)
 
 check-generated: $(SIGC)
 	@rm -rf $(BUILD)/gen-check && mkdir -p $(BUILD)/gen-check

@@ -381,8 +381,10 @@ int sgc_rules_build(const char *siglists_dir, const char *outdir, FILE *err)
     else if (fallback_rules)
         snprintf(path, sizeof path, "%s", fallback_rules);
     else {
-        fprintf(err, "%s: no pipeline.rules here; pass --rules FILE\n", siglists_dir);
-        return -1;
+        /* lists alone (Socorro's have no rules file): matchers only, no program */
+        fprintf(err, "sigc: note: %s has no pipeline.rules and no --rules was given: "
+                     "program.c not written\n", siglists_dir);
+        return 0;
     }
     if (sgc_siglists_sha256(siglists_dir, sha) != 0) {
         fprintf(err, "%s: cannot read the list files to hash them\n", siglists_dir);

@@ -97,7 +97,7 @@ rnode *rn_string(rparse *p, rtok t)
                 v = v * 16 + (unsigned)(h < 0 ? 0 : h);
             }
             if (!ok || v == 0 || (v >= 0xD800 && v <= 0xDFFF)) {
-                rn_error(p, t.line, t.col + (unsigned)i, "bad \\u escape in string");
+                rn_error(p, t.line, t.col + (unsigned)i - 1, "bad \\u escape in string");
                 break;
             }
             i += 4;
@@ -114,7 +114,7 @@ rnode *rn_string(rparse *p, rtok t)
             break;
         }
         default:
-            rn_error(p, t.line, t.col + (unsigned)i, "unknown escape '\\%c' in string", e);
+            rn_error(p, t.line, t.col + (unsigned)i - 1, "unknown escape '\\%c' in string", e);
         }
     }
     out[o] = 0;

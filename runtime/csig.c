@@ -16,12 +16,12 @@
 /* ---- get_crashing_thread and glom(crash_data, "threads.%d") ----------------------------- */
 
 typedef struct thread_ix {
-    char digits[48];  /* str() of the Python int, as notes print it */
-    long long v;      /* the same, saturated, for indexing */
+    const char *digits; /* str() of the Python int, as notes print it (arena) */
+    long long v;        /* the same, saturated, for indexing */
 } thread_ix;
 
 /* int(x) of a str in base 10 into ix; 0 when Python raises ValueError. */
-static int int_of_str(const char *s, size_t n, thread_ix *ix)
+static int int_of_str(sg_result *r, const char *s, size_t n, thread_ix *ix)
 {
     const char *e = s + n;
     uint32_t cp;
@@ -43,9 +43,12 @@ static int int_of_str(const char *s, size_t n, thread_ix *ix)
     int neg = 0, need_digit = 1, allow_us = 0;
     if (s < e && (*s == '+' || *s == '-'))
         neg = *s++ == '-';
-    char buf[sizeof ix->digits];
-    size_t nd = 0, total = 0;
+    sg_buf buf;
+    sg_buf_init(&buf);
+    size_t ndigits = 0;
     long long v = 0;
+    if (neg)
+        sg_buf_addc(&buf, '-');
     while (s < e) {
         size_t k = sg_utf8_decode(s, (size_t)(e - s), &cp);
         int d = sg_u_decimal_value(cp);
@@ -53,27 +56,31 @@ static int int_of_str(const char *s, size_t n, thread_ix *ix)
             allow_us = 0;
             need_digit = 1;
         } else if (d >= 0) {
-            if (total || d) {
-                if (nd < sizeof buf - 2)
-                    buf[nd++] = (char)('0' + d);
-                total++;
-            }
+            if (buf.len > (size_t)neg || d)
+                sg_buf_addc(&buf, (char)('0' + d));
+            ndigits++;
             v = v > 900000000000000000LL ? 9000000000000000000LL : v * 10 + d;
             need_digit = 0;
             allow_us = 1;
         } else {
-            return 0;
+            need_digit = 1;
+            break;
         }
         s += k;
     }
-    if (need_digit)
-        return 0;
-    if (!nd)
-        buf[nd++] = '0';
-    buf[nd] = 0;
-    snprintf(ix->digits, sizeof ix->digits, "%s%s", neg && v ? "-" : "", buf);
-    ix->v = neg ? -v : v;
-    return 1;
+    /* Python 3.11 refuses to convert more than 4300 digits (ValueError) */
+    int ok = !need_digit && ndigits <= 4300 && !buf.failed;
+    if (ok) {
+        if (buf.len == (size_t)neg) { /* all zeros: "0", never "-0" */
+            sg_buf_reset(&buf);
+            sg_buf_addc(&buf, '0');
+        }
+        ix->digits = sg_str_copy(r, buf.p, buf.len).s;
+        ix->v = neg ? -v : v;
+        ok = ix->digits != NULL;
+    }
+    sg_buf_free(&buf);
+    return ok;
 }
 
 /* get_crashing_thread: int(crash_data.get("crashing_thread", 0)), 0 on TypeError and
@@ -81,30 +88,39 @@ static int int_of_str(const char *s, size_t n, thread_ix *ix)
 static int crashing_thread(sg_result *r, const cJSON *crash, int thread0, thread_ix *ix)
 {
     const cJSON *v = thread0 ? NULL : sg_py_dict_get(crash, "crashing_thread", 15);
-    strcpy(ix->digits, "0");
+    ix->digits = "0";
     ix->v = 0;
     if (!v || thread0)
         return SG_RULE_OK;
     if (cJSON_IsBool(v)) {
         ix->v = cJSON_IsTrue(v);
-        strcpy(ix->digits, ix->v ? "1" : "0");
-    } else if (cJSON_IsNumber(v) && v->valuestring && !sg_py_is_float(v)) {
-        if (!int_of_str(v->valuestring, strlen(v->valuestring), ix))
+        ix->digits = ix->v ? "1" : "0";
+    } else if (cJSON_IsNumber(v) && !sg_py_is_float(v)) {
+        char num[32];
+        if (!v->valuestring)
+            snprintf(num, sizeof num, "%.0f", v->valuedouble);
+        const char *lex = v->valuestring ? v->valuestring : num;
+        if (!int_of_str(r, lex, strlen(lex), ix)) {
+            ix->digits = "0";
             ix->v = 0;
+        }
     } else if (cJSON_IsNumber(v)) {
         double d = v->valuedouble;
         if (isnan(d))
             return SG_RULE_OK;
         if (isinf(d))
             return sg_result_raise(r, "cannot convert float infinity to integer");
+        /* int(float) is exact: printf prints every digit of the double's value */
         d = trunc(d);
-        snprintf(ix->digits, sizeof ix->digits, "%.0f", d);
-        if (strcmp(ix->digits, "-0") == 0)
-            strcpy(ix->digits, "0");
+        char *buf = sg_arena_alloc(r->arena, 400); /* DBL_MAX has 309 digits */
+        if (!buf)
+            return SG_RULE_FATAL;
+        snprintf(buf, 400, "%.0f", d);
+        ix->digits = strcmp(buf, "-0") ? buf : "0";
         ix->v = d > 9e18 ? 9000000000000000000LL : d < -9e18 ? -9000000000000000000LL : (long long)d;
     } else if (cJSON_IsString(v)) {
-        if (!int_of_str(v->valuestring, sg_py_strlen(v), ix)) {
-            strcpy(ix->digits, "0");
+        if (!int_of_str(r, v->valuestring, sg_py_strlen(v), ix)) {
+            ix->digits = "0";
             ix->v = 0;
         }
     }

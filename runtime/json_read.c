@@ -238,6 +238,19 @@ static cJSON *read_number(parser *p, int build, int *ok)
     }
     p->pos = i;
     *ok = 1;
+    if (!is_float && int_digits > 4300) {
+        /* Python 3.11's int() limit applies to json.loads too (sys.set_int_max_str_digits) */
+        if (!p->failed) {
+            p->failed = 1;
+            p->err->code = SG_EJSON;
+            snprintf(p->err->msg, sizeof p->err->msg,
+                     "Exceeds the limit (4300 digits) for integer string conversion: value has "
+                     "%zu digits; use sys.set_int_max_str_digits() to increase the limit",
+                     int_digits);
+        }
+        *ok = 1;
+        return NULL;
+    }
     char tmp[64];
     size_t n = i - start < sizeof tmp - 1 ? i - start : sizeof tmp - 1;
     memcpy(tmp, s + start, n);

@@ -232,14 +232,16 @@ static void do_line(tool *t, const char *s, size_t n, long line)
  * its newline and reported, never held. */
 static int each_line(tool *t, FILE *in, const char *name)
 {
-    size_t cap = 1 << 16, len = 0;
+    /* the buffer never grows past max_input + 1: a line that fills it is too long */
+    size_t limit = t->limits.max_input + 1;
+    size_t cap = limit < (1 << 16) ? limit : 1 << 16, len = 0;
     char *buf = malloc(cap);
     int too_long = 0;
     if (!buf)
         return -1;
     for (;;) {
         if (len == cap && !too_long) {
-            size_t ncap = cap * 2 > t->limits.max_input + 1 ? t->limits.max_input + 1 : cap * 2;
+            size_t ncap = cap * 2 > limit ? limit : cap * 2;
             if (ncap <= cap) {
                 too_long = 1;
             } else {

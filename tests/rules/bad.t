@@ -28,7 +28,7 @@ FILE:2:1: error: rule 'A' is defined twice
 --- text
 rule A { info "bad \q escape"; }
 --- error
-FILE:1:24: error: unknown escape '\q' in string
+FILE:1:20: error: unknown escape '\q' in string
 --- text
 rule A { info "unterminated; }
 --- error

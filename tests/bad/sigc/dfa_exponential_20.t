@@ -1,6 +1,6 @@
 # (a|b)*a(a|b){20}: 2^20 DFA states, refused with a named limit
 tool: sigc
-args: build $DIR -o $DIR/out
+args: build $DIR -o $DIR/out --rules siglists/pipeline.rules
 file: prefix_signature_re.txt
 status: 1
 timeout: 60

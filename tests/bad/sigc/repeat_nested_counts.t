@@ -1,6 +1,6 @@
 # ((a{10}){10}){10}: 1 000 repeats after expansion
 tool: sigc
-args: build $DIR -o $DIR/out
+args: build $DIR -o $DIR/out --rules siglists/pipeline.rules
 file: prefix_signature_re.txt
 status: 0
 timeout: 60

@@ -1,6 +1,6 @@
 # (?:a{100}){100}: refused by the AST node limit
 tool: sigc
-args: build $DIR -o $DIR/out
+args: build $DIR -o $DIR/out --rules siglists/pipeline.rules
 file: prefix_signature_re.txt
 status: 1
 timeout: 60

@@ -6,4 +6,4 @@ status: 1
 --- input-gen
 @{100000:{"a": }@1@{100000:}}@\n
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "JSON nested deeper than the 1000-level limit: line 1 column 6001 (char 6000)", "line": 1}

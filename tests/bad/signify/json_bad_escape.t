@@ -6,4 +6,4 @@ status: 1
 --- input
 {"threads": [{"frames": [{"function": "a\qb"}]}]}
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Invalid \\escape: line 1 column 41 (char 40)", "line": 1}

@@ -6,4 +6,4 @@ status: 1
 --- input
 {"threads": }
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Expecting value: line 1 column 13 (char 12)", "line": 1}

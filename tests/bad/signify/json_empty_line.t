@@ -6,4 +6,4 @@ status: 1
 --- input-gen
 \n
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Expecting value: line 1 column 1 (char 0)", "line": 1}

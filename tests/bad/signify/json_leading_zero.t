@@ -6,4 +6,4 @@ status: 1
 --- input
 {"crashing_thread": 01}
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Expecting ',' delimiter: line 1 column 22 (char 21)", "line": 1}

@@ -6,4 +6,4 @@ status: 1
 --- input-gen
 {"crashing_thread": 0}\0\n
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Extra data: line 1 column 23 (char 22)", "line": 1}

@@ -6,4 +6,4 @@ status: 1
 --- input
 {"crashing_thread": +1}
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Expecting value: line 1 column 21 (char 20)", "line": 1}

@@ -6,4 +6,4 @@ status: 1
 --- input-gen
 {"threads": [{"frames": [{"function": "a\tb"}]}]}\n
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Invalid control character at: line 1 column 41 (char 40)", "line": 1}

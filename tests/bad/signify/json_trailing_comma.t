@@ -6,4 +6,4 @@ status: 1
 --- input
 {"crashing_thread": 0,}
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Expecting property name enclosed in double quotes: line 1 column 23 (char 22)", "line": 1}

@@ -6,4 +6,4 @@ status: 1
 --- input
 {"crashing_thread": 0} x
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Extra data: line 1 column 24 (char 23)", "line": 1}

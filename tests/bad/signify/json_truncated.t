@@ -6,4 +6,4 @@ status: 1
 --- input
 {"crashing_thread": 0, "threads": [{"frames": [{"function": "f"
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Expecting ',' delimiter: line 1 column 64 (char 63)", "line": 1}

@@ -6,4 +6,4 @@ status: 1
 --- input
 {} {}
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Extra data: line 1 column 4 (char 3)", "line": 1}

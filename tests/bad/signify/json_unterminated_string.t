@@ -6,4 +6,4 @@ status: 1
 --- input
 {"threads": "abc
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "Unterminated string starting at: line 1 column 13 (char 12)", "line": 1}

@@ -6,4 +6,4 @@ status: 1
 --- input-gen
 {"crashing_thread": 0\x80}\n
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "'utf-8' codec can't decode byte 0x80 in position 21: invalid UTF-8", "line": 1}

@@ -6,4 +6,4 @@ status: 1
 --- input-gen
 {"threads": [{"frames": [{"function": "a\xc0\xafb"}]}]}\n
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "'utf-8' codec can't decode byte 0xc0 in position 40: invalid UTF-8", "line": 1}

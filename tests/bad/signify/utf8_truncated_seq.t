@@ -6,4 +6,4 @@ status: 1
 --- input-gen
 {"threads": [{"frames": [{"function": "a\xe2\x82"}]}]}\n
 --- stdout
-{"error": "@@TODO", "line": 1}
+{"error": "'utf-8' codec can't decode byte 0xe2 in position 40: invalid UTF-8", "line": 1}

@@ -1,0 +1,215 @@
+/* t_signify.c — the whole pipeline through the signify tool (tests stage): every crash of
+ * ../shared/corpus/crashes and the harvested whole-generator run, built against Socorro's
+ * lists, must give Socorro's signature, proto_signature and normalized_frames exactly (notes
+ * agreement is reported and checked too); batch-mode isolation, limits, exit codes and the
+ * single-crash output format. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "pyval.h"
+#include "testlib.h"
+
+static const cJSON *get(const cJSON *o, const char *k) { return sg_py_dict_get(o, k, strlen(k)); }
+
+/* expected[field] with Socorro's defaults: a missing proto_signature is "", frames [] */
+static int field_ok(const cJSON *got, const cJSON *exp, const char *f)
+{
+    const cJSON *g = get(got, f), *e = get(exp, f);
+    cJSON *dflt = NULL;
+    if (!e)
+        e = dflt = strcmp(f, "proto_signature") == 0 ? cJSON_CreateString("") : cJSON_CreateArray();
+    int ok = tc_equal(g, e);
+    cJSON_Delete(dflt);
+    return ok;
+}
+
+static void check_corpus(const char *rel)
+{
+    const char *signify = t_path("SG_SOCORRO_BUILD", "signify");
+    const char *path = t_path("SG_SHARED", rel);
+    if (!signify || !path) {
+        t_skip("%s or the build against ../shared/socorro/siglists is missing", rel);
+        return;
+    }
+    size_t n, nout;
+    cJSON **cases = tc_load(path, &n);
+    sg_buf in;
+    sg_buf_init(&in);
+    for (size_t i = 0; i < n; i++) {
+        tc_dump(&in, get(cases[i], "input"));
+        sg_buf_addc(&in, '\n');
+    }
+    char cmd[1024];
+    int status;
+    snprintf(cmd, sizeof cmd, "%s --jsonl", signify);
+    cJSON **out = tc_run_lines(cmd, &in, &nout, &status);
+    CHECK(nout == n, "%s: %zu output lines for %zu crashes", rel, nout, n);
+    size_t agree = 0, notes = 0;
+    for (size_t i = 0; i < n && i < nout; i++) {
+        const cJSON *exp = get(cases[i], "expected");
+        int ok = out[i] && field_ok(out[i], exp, "signature") &&
+                 field_ok(out[i], exp, "proto_signature") &&
+                 field_ok(out[i], exp, "normalized_frames");
+        if (!ok) {
+            sg_buf want, got;
+            sg_buf_init(&want);
+            sg_buf_init(&got);
+            tc_dump(&want, get(exp, "signature"));
+            tc_dump(&got, out[i] ? get(out[i], "signature") : NULL);
+            CHECK(0, "%s case %zu: signature %s, got %s (or proto/frames differ)", rel, i + 1,
+                  sg_buf_cstr(&want), sg_buf_cstr(&got));
+            sg_buf_free(&want);
+            sg_buf_free(&got);
+        }
+        agree += (size_t)ok;
+        notes += out[i] && field_ok(out[i], exp, "notes");
+    }
+    printf("  %s: %zu/%zu exact (%.2f %%), notes %zu/%zu (%.2f %%)\n", rel, agree, n,
+           n ? 100.0 * (double)agree / (double)n : 0.0, notes, n,
+           n ? 100.0 * (double)notes / (double)n : 0.0);
+    CHECK(agree == n, "%s: %zu of %zu crashes differ", rel, n - agree, n);
+    CHECK(notes == n, "%s: notes differ on %zu crashes", rel, n - notes);
+    sg_buf_free(&in);
+    tc_free(cases, n);
+    tc_free(out, nout);
+}
+
+SG_SUITE(signify_synthetic) { check_corpus("corpus/crashes/synthetic.jsonl"); }
+SG_SUITE(signify_adversarial) { check_corpus("corpus/crashes/adversarial.jsonl"); }
+SG_SUITE(signify_processed) { check_corpus("corpus/crashes/processed.jsonl"); }
+
+/* Socorro's own whole-generator test with its default ruleset (the other harvested runs
+ * use made-up rule classes that only exist in Python). */
+SG_SUITE(signify_harvested)
+{
+    const char *signify = t_path("SG_SOCORRO_BUILD", "signify");
+    const char *path = t_path("SG_SHARED", "corpus/harvested/generate.jsonl");
+    if (!signify || !path) {
+        t_skip("harvested/generate.jsonl or the Socorro-lists build is missing");
+        return;
+    }
+    size_t n;
+    cJSON **cases = tc_load(path, &n);
+    int ran = 0;
+    for (size_t i = 0; i < n; i++) {
+        const cJSON *sl = get(cases[i], "siglists");
+        if (!cJSON_IsString(sl) || strcmp(sl->valuestring, "socorro") != 0)
+            continue;
+        sg_buf in;
+        sg_buf_init(&in);
+        tc_dump(&in, get(cases[i], "input"));
+        sg_buf_addc(&in, '\n');
+        char cmd[1024];
+        int status;
+        size_t nout;
+        snprintf(cmd, sizeof cmd, "%s --jsonl -v", signify);
+        cJSON **out = tc_run_lines(cmd, &in, &nout, &status);
+        const cJSON *exp = get(cases[i], "expected");
+        CHECK(nout == 1 && field_ok(out[0], exp, "signature") && field_ok(out[0], exp, "notes") &&
+                  field_ok(out[0], exp, "debug_log"),
+              "generate.jsonl case %zu: signature, notes or debug log differ", i + 1);
+        ran++;
+        tc_free(out, nout);
+        sg_buf_free(&in);
+    }
+    CHECK(ran > 0, "generate.jsonl has a case with Socorro's lists");
+    tc_free(cases, n);
+}
+
+/* One bad line never stops or shifts the others. */
+SG_SUITE(signify_batch)
+{
+    const char *signify = t_path("SG_BUILD", "signify");
+    if (!signify) {
+        t_skip("signify is missing");
+        return;
+    }
+    static const char input[] =
+        "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"a()\"}]}]}\n"
+        "{\"crashing_thread\": 0, \"threads\": [\n"
+        "\n"
+        "[1, 2]\n"
+        "{\"threads\": [{\"frames\": [{\"function\": \"b\"}]}], \"threads\": []}\n"
+        "{\"os\": \"Linux\"}";
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s --jsonl", signify);
+    sg_buf in;
+    sg_buf_init(&in);
+    sg_buf_adds(&in, input);
+    int status;
+    size_t n;
+    cJSON **out = tc_run_lines(cmd, &in, &n, &status);
+    CHECK(n == 6, "6 input lines give 6 output lines, got %zu", n);
+    CHECK(status == 1, "exit status 1 when a line failed, got %d", status);
+    if (n == 6) {
+        const cJSON *s0 = get(out[0], "signature");
+        CHECK(s0 && !strcmp(s0->valuestring, "a"), "line 1 still gets its signature");
+        const cJSON *e1 = get(out[1], "error"), *l1 = get(out[1], "line");
+        CHECK(e1 && strstr(e1->valuestring, "Expecting value") && l1 && l1->valuedouble == 2,
+              "line 2 (truncated JSON) is an error naming line 2");
+        CHECK(get(out[2], "error") && get(out[2], "line")->valuedouble == 3,
+              "an empty line is an error for that line");
+        /* a list is not crash data: Socorro's rules raise on it, each noted */
+        CHECK(get(out[3], "signature") != NULL, "a JSON list still gets a result");
+        /* duplicate keys: the last wins, as in Python (threads: []) */
+        const cJSON *s4 = get(out[4], "signature");
+        CHECK(s4 && !strcmp(s4->valuestring, "EMPTY: no frame data available"),
+              "the last of duplicate keys wins");
+        CHECK(get(out[5], "signature") != NULL, "a last line without a newline is read");
+    }
+    tc_free(out, n);
+
+    /* a line over --max-line is reported and skipped, the next one still read */
+    sg_buf_reset(&in);
+    sg_buf_adds(&in, "{\"x\": \"");
+    for (int i = 0; i < 5000; i++)
+        sg_buf_adds(&in, "0123456789");
+    sg_buf_adds(&in, "\"}\n{\"threads\": []}\n");
+    snprintf(cmd, sizeof cmd, "%s --jsonl --max-line 1000", signify);
+    out = tc_run_lines(cmd, &in, &n, &status);
+    CHECK(n == 2 && get(out[0], "error") && strstr(get(out[0], "error")->valuestring, "--max-line"),
+          "a line over --max-line gets an error line");
+    CHECK(n == 2 && get(out[1], "signature"), "the line after an over-long line is read");
+    tc_free(out, n);
+    sg_buf_free(&in);
+}
+
+SG_SUITE(signify_single)
+{
+    const char *signify = t_path("SG_BUILD", "signify");
+    if (!signify) {
+        t_skip("signify is missing");
+        return;
+    }
+    char cmd[1024], *out = NULL, *err = NULL;
+    size_t len;
+    snprintf(cmd, sizeof cmd, "%s docs/examples/crash.json", signify);
+    int rc = t_run(cmd, NULL, 0, &out, &len, &err);
+    CHECK(rc == 0 && out && strncmp(out, "{\n  \"signature\": \"", 18) == 0,
+          "signify FILE prints indented JSON starting with the signature (rc %d)", rc);
+    CHECK(out && strstr(out, "\n  \"proto_signature\": ") && strstr(out, "\n  \"notes\": "),
+          "the single-crash output has proto_signature and notes");
+    free(out);
+    free(err);
+    static const char bad[] = "{\"threads\": [}";
+    snprintf(cmd, sizeof cmd, "%s", signify);
+    rc = t_run(cmd, bad, sizeof bad - 1, &out, &len, &err);
+    CHECK(rc == 1 && err && strstr(err, "<stdin>") && strstr(err, "Expecting value: line 1 column 14"),
+          "invalid JSON: exit 1 and a message naming the input and place (got %d: %s)", rc,
+          err ? err : "");
+    free(out);
+    free(err);
+    snprintf(cmd, sizeof cmd, "%s --help", signify);
+    rc = t_run(cmd, NULL, 0, &out, &len, &err);
+    CHECK(rc == 0 && out && strstr(out, "--jsonl") && strstr(out, "crash_data"),
+          "--help documents the modes and the input schema");
+    free(out);
+    free(err);
+    snprintf(cmd, sizeof cmd, "%s --bogus", signify);
+    rc = t_run(cmd, NULL, 0, &out, &len, &err);
+    CHECK(rc == 2 && err && strstr(err, "unknown option '--bogus'"), "an unknown option is exit 2");
+    free(out);
+    free(err);
+}
