@@ -347,6 +347,7 @@ static cJSON *read_object(parser *p, int build, int place)
 {
     cJSON *obj = build ? new_node(p, cJSON_Object) : NULL;
     keyindex ix = { NULL, 0, 0 };
+    size_t nkeys = 0;
     if (build && !obj)
         return NULL;
     p->pos++; /* '{' */
@@ -383,14 +384,31 @@ static cJSON *read_object(parser *p, int build, int place)
         }
         if (build) {
             val->string = key;
-            /* Python dict: the last duplicate's value, at the first key's position */
-            cJSON **old = index_find(&ix, key);
-            if (old) {
-                cJSON_ReplaceItemViaPointer(obj, *old, val);
-                *old = val;
+            /* Python dict: the last duplicate's value, at the first key's position. Small
+             * objects (frames) are scanned; big ones get a hash index. */
+            cJSON *dup = NULL;
+            if (nkeys < 16) {
+                for (cJSON *c = obj->child; c && !dup; c = c->next)
+                    if (strcmp(c->string, key) == 0)
+                        dup = c;
+            } else {
+                if (!ix.cap)
+                    for (cJSON *c = obj->child; c; c = c->next)
+                        if (!index_add(&ix, c)) {
+                            oom(p);
+                            break;
+                        }
+                cJSON **slot = index_find(&ix, key);
+                dup = slot ? *slot : NULL;
+                if (slot)
+                    *slot = val;
+            }
+            if (dup) {
+                cJSON_ReplaceItemViaPointer(obj, dup, val);
             } else {
                 cJSON_AddItemToArray(obj, val);
-                if (!index_add(&ix, val)) {
+                nkeys++;
+                if (ix.cap && !index_add(&ix, val)) {
                     oom(p);
                     break;
                 }
