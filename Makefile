@@ -187,7 +187,7 @@ fuzz:
 	    -max_len=65536 -print_final_stats=1 $$([ -f tests/fuzz/$$t.dict ] && echo -dict=tests/fuzz/$$t.dict) \
 	    -artifact_prefix=$(BUILD)/fuzz/crashes/$$t- \
 	    $(BUILD)/fuzz/corpus/$$t $(BUILD)/fuzz/seeds/$$t 2>$(BUILD)/fuzz/$$t.log \
-	    || { fail=1; tail -40 $(BUILD)/fuzz/$$t.log; echo "$$t FAILED: see $(BUILD)/fuzz/$$t.log"; }; \
+	    || { fail=1; grep -v '^#' $(BUILD)/fuzz/$$t.log | tail -25; echo "$$t FAILED: see $(BUILD)/fuzz/$$t.log"; }; \
 	  grep -E '^stat::number_of_executed_units|^Done ' $(BUILD)/fuzz/$$t.log | tail -2; \
 	done; exit $$fail
 # (run inside the fuzz build: BUILD is $(BUILD)/fuzz there) runtime targets link the library,

@@ -3,6 +3,7 @@
  * number lexemes ("1.0" vs "1"), truncates strings at \u0000 and rejects NaN/Infinity. */
 #include "json_read.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,14 @@
 #include "jsonstr.h"
 
 /* Where the parser is in a crash document: decides which "frames" lists get capped. */
-enum { P_OTHER, P_ROOT, P_DUMP, P_THREADS, P_THREAD };
+enum { P_OTHER, P_ROOT, P_DUMP, P_THREADS, P_DTHREADS, P_THREAD, P_FRAMES };
+
+/* A crash's thread list, validated but not built: where each thread starts. */
+typedef struct lazy_threads {
+    cJSON *node;   /* the list in the tree, holding null placeholders; NULL when none */
+    size_t *offs;
+    size_t n, cap;
+} lazy_threads;
 
 typedef struct parser {
     const char *s;
@@ -22,6 +30,7 @@ typedef struct parser {
     sg_buf str;         /* scratch for decoded strings */
     sg_error *err;
     int failed;
+    lazy_threads lazy[2]; /* crash_data["threads"], crash_data["json_dump"]["threads"] */
 } parser;
 
 void sg_limits_default(sg_limits *l)
@@ -80,6 +89,16 @@ static size_t bad_utf8(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        /* eight ASCII bytes at a time */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             i++;
@@ -161,9 +180,51 @@ static int read_string(parser *p)
     return 1;
 }
 
+/* Validates the string at p->pos without decoding it (what json.loads would reject is still
+ * an error, at the same place); used for everything no rule reads. */
+static int skip_string(parser *p)
+{
+    const char *s = p->s;
+    size_t i = p->pos + 1, n = p->len;
+    for (;;) {
+        while (i < n && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20)
+            i++;
+        if (i >= n)
+            break;
+        if (s[i] == '"') {
+            if (i - p->pos - 1 > p->lim->max_string)
+                break; /* let the decoder report the limit */
+            p->pos = i + 1;
+            return 1;
+        }
+        if (s[i] != '\\' || i + 1 >= n)
+            break;
+        char e = s[i + 1];
+        if (e == 'u') {
+            int ok = i + 6 <= n;
+            for (size_t k = 2; ok && k < 6; k++) {
+                char h = s[i + k];
+                ok = (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F');
+            }
+            if (!ok)
+                break;
+            i += 6;
+        } else if (strchr("\"\\/bfnrt", e) && e) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    return read_string(p); /* the slow path words the error exactly */
+}
+
 static cJSON *make_string(parser *p, int build)
 {
-    if (!read_string(p) || !build)
+    if (!build) {
+        skip_string(p);
+        return NULL;
+    }
+    if (!read_string(p))
         return NULL;
     cJSON *n = new_node(p, cJSON_String | SG_CJSON_HASLEN);
     if (!n)
@@ -339,7 +400,7 @@ static int child_place(int place, const char *key)
     if (place == P_ROOT && strcmp(key, "json_dump") == 0)
         return P_DUMP;
     if (place == P_DUMP && strcmp(key, "threads") == 0)
-        return P_THREADS;
+        return P_DTHREADS;
     return P_OTHER;
 }
 
@@ -361,9 +422,10 @@ static cJSON *read_object(parser *p, int build, int place)
             fail_at(p, SG_EJSON, "Expecting property name enclosed in double quotes", p->pos);
             break;
         }
-        if (!read_string(p))
+        int need_key = build || place == P_ROOT || place == P_DUMP;
+        if (!(need_key ? read_string(p) : skip_string(p)))
             break;
-        char *key = build || place == P_ROOT || place == P_DUMP ? make_key(p) : NULL;
+        char *key = need_key ? make_key(p) : NULL;
         if ((build || place == P_ROOT || place == P_DUMP) && !key)
             break;
         skip_ws(p);
@@ -376,7 +438,7 @@ static cJSON *read_object(parser *p, int build, int place)
         skip_ws(p);
         int sub = key ? child_place(place, key) : P_OTHER;
         if (place == P_THREAD && key && strcmp(key, "frames") == 0)
-            sub = P_THREAD + 1; /* the frames list itself: capped */
+            sub = P_FRAMES; /* the frames list itself: capped */
         cJSON *val = read_value(p, build, sub);
         if (p->failed) {
             cJSON_free(key);
@@ -448,11 +510,31 @@ static cJSON *read_array(parser *p, int build, int place)
     }
     for (;;) {
         /* a thread's frames past max_frames are validated but never built */
-        int keep = build && !(p->crash && place == P_THREAD + 1 && count >= p->lim->max_frames);
-        cJSON *val = read_value(p, keep, place == P_THREADS ? P_THREAD : P_OTHER);
+        int keep = build && !(p->crash && place == P_FRAMES && count >= p->lim->max_frames);
+        lazy_threads *lz = NULL;
+        if (p->crash && build && (place == P_THREADS || place == P_DTHREADS)) {
+            /* threads are only validated now; the ones a rule can read are built later */
+            lz = &p->lazy[place == P_DTHREADS];
+            lz->node = arr;
+            if (lz->n == lz->cap) {
+                size_t cap = lz->cap ? lz->cap * 2 : 64;
+                size_t *o = realloc(lz->offs, cap * sizeof *o);
+                if (!o) {
+                    oom(p);
+                    break;
+                }
+                lz->offs = o;
+                lz->cap = cap;
+            }
+            lz->offs[lz->n++] = p->pos;
+            keep = 0;
+        }
+        cJSON *val = read_value(p, keep, place == P_THREADS || place == P_DTHREADS ? P_THREAD : P_OTHER);
         if (p->failed)
             break;
-        if (keep)
+        if (lz && !(val = new_node(p, cJSON_NULL)))
+            break;
+        if (keep || lz)
             cJSON_AddItemToArray(arr, val);
         count++;
         skip_ws(p);
@@ -478,6 +560,11 @@ static cJSON *read_value(parser *p, int build, int place)
         return NULL;
     }
     char c = p->s[p->pos];
+    if (p->crash && build && (place == P_THREADS || place == P_DTHREADS)) {
+        /* a later duplicate "threads" replaces the earlier one */
+        p->lazy[place == P_DTHREADS].node = NULL;
+        p->lazy[place == P_DTHREADS].n = 0;
+    }
     if (c == '{' || c == '[') {
         if (++p->depth > p->lim->max_depth) {
             char m[96];
@@ -517,6 +604,79 @@ static cJSON *read_value(parser *p, int build, int place)
     return n;
 }
 
+/* Which thread the rules can read: int(crashing_thread) as get_crashing_thread computes it.
+ * Returns 0 when unsure (then every thread is built). */
+static int thread_index(const cJSON *ct, long long *idx)
+{
+    *idx = 0;
+    if (!ct || cJSON_IsNull(ct) || cJSON_IsArray(ct) || cJSON_IsObject(ct))
+        return 1; /* int() raises TypeError: thread 0 */
+    if (cJSON_IsBool(ct)) {
+        *idx = cJSON_IsTrue(ct);
+        return 1;
+    }
+    if (cJSON_IsNumber(ct)) {
+        double d = ct->valuedouble;
+        if (d != d || d > 1e15 || d < -1e15)
+            return d != d; /* NaN: ValueError, thread 0; huge: out of any list */
+        *idx = (long long)d;
+        return 1;
+    }
+    /* a str: only the plain ASCII form is decided here */
+    const char *q = ct->valuestring;
+    size_t n = (ct->type & SG_CJSON_HASLEN) ? (size_t)ct->valueint : strlen(q), i = 0;
+    while (i < n && q[i] == ' ')
+        i++;
+    int neg = i < n && q[i] == '-';
+    i += i < n && (q[i] == '-' || q[i] == '+');
+    size_t start = i;
+    long long v = 0;
+    while (i < n && q[i] >= '0' && q[i] <= '9' && i - start < 15)
+        v = v * 10 + (q[i++] - '0');
+    while (i < n && q[i] == ' ')
+        i++;
+    if (i != n || i == start)
+        return 0;
+    *idx = neg ? -v : v;
+    return 1;
+}
+
+/* Builds thread 0 and the crashing thread (negative indexes count from the end) of each
+ * lazily read thread list; the others stay null placeholders no rule ever reads. */
+static void build_read_threads(parser *p, cJSON *root)
+{
+    for (int k = 0; k < 2 && !p->failed; k++) {
+        lazy_threads *lz = &p->lazy[k];
+        if (!lz->node)
+            continue;
+        const cJSON *holder = root, *ct;
+        if (k == 1) {
+            holder = cJSON_IsObject(root) ? cJSON_GetObjectItemCaseSensitive(root, "json_dump") : NULL;
+            holder = cJSON_IsObject(holder) ? cJSON_GetObjectItemCaseSensitive(holder, "crash_info") : NULL;
+        }
+        ct = cJSON_IsObject(holder) ? cJSON_GetObjectItemCaseSensitive(holder, "crashing_thread") : NULL;
+        long long idx, n = (long long)lz->n;
+        int sure = thread_index(ct, &idx);
+        if (idx < 0)
+            idx += n;
+        for (long long i = 0; i < n && !p->failed; i++) {
+            if (sure && i != 0 && i != idx)
+                continue;
+            parser q = *p;
+            q.pos = lz->offs[i];
+            q.depth = (size_t)k + 2;
+            q.lazy[0].node = q.lazy[1].node = NULL;
+            cJSON *t = read_value(&q, 1, P_THREAD);
+            p->str = q.str; /* the scratch buffer may have moved */
+            if (q.failed) {
+                p->failed = 1;
+                break;
+            }
+            cJSON_ReplaceItemInArray(lz->node, (int)i, t);
+        }
+    }
+}
+
 static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *err, int crash)
 {
     sg_limits dflt;
@@ -525,7 +685,7 @@ static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *e
         lim = &dflt;
     }
     memset(err, 0, sizeof *err);
-    parser p = { s, len, 0, lim, crash, 0, { NULL, 0, 0, 0 }, err, 0 };
+    parser p = { s, len, 0, lim, crash, 0, { NULL, 0, 0, 0 }, err, 0, { { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 } } };
     if (len > lim->max_input) {
         err->code = SG_ELIMIT;
         snprintf(err->msg, sizeof err->msg, "input of %zu bytes exceeds the %zu-byte limit", len,
@@ -548,7 +708,11 @@ static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *e
         if (p.pos < len)
             fail_at(&p, SG_EJSON, "Extra data", p.pos);
     }
+    if (!p.failed && crash)
+        build_read_threads(&p, root);
     sg_buf_free(&p.str);
+    free(p.lazy[0].offs);
+    free(p.lazy[1].offs);
     if (p.failed) {
         cJSON_Delete(root);
         return NULL;
