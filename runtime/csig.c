@@ -378,7 +378,7 @@ sg_str sg_csig_walk(sg_result *r, const char *rule, const sg_strvec *all, const 
         sg_result_debug(r, rule, "sentinel; starting at \"%S\" index %zu", &all->v[first], first);
     else
         first = 0;
-    const sg_str *src = all->v + first;
+    const sg_str *src = all->n ? all->v + first : NULL;
     size_t nsrc = all->n - first, nkept = 0;
     const sg_str *last = NULL;
     sg_buf sig;

@@ -254,7 +254,7 @@ static cJSON *make_number(parser *p, double v, size_t start, int exact, int buil
     if (!n)
         return NULL;
     n->valuedouble = v;
-    n->valueint = v >= 2147483647.0 ? 2147483647 : v <= -2147483648.0 ? -2147483647 - 1 : (int)v;
+    n->valueint = v != v ? 0 : v >= 2147483647.0 ? 2147483647 : v <= -2147483648.0 ? -2147483647 - 1 : (int)v;
     if (!exact && !(n->valuestring = dup_bytes(p, p->s + start, p->pos - start))) {
         cJSON_Delete(n);
         return NULL;
