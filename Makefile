@@ -206,6 +206,10 @@ $(FUZZ_COMP:%=$(BUILD)/%): $(BUILD)/%: tests/fuzz/%.c $(FUZZ_COMP_OBJ)
 valgrind: all
 	SHARED=$(SHARED) tests/valgrind.sh $(BUILD)/signify
 
+# Measurements only (never part of check): bench/run.sh writes bench/RESULTS.md.
+bench:
+	bench/run.sh
+
 clean:
 	rm -rf build generated/.stamp
 

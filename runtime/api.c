@@ -13,6 +13,7 @@ struct sg_ctx {
     sg_arena arena;
     sg_limits limits;
     sg_result result;
+    sg_buf scratch[SG_SCRATCH];
 };
 
 const char *sg_version(void) { return SG_VERSION_STRING; }
@@ -43,6 +44,8 @@ void sg_ctx_free(sg_ctx *ctx)
     if (!ctx)
         return;
     sg_arena_free(&ctx->arena);
+    for (int i = 0; i < SG_SCRATCH; i++)
+        sg_buf_free(&ctx->scratch[i]);
     free(ctx);
 }
 
@@ -63,6 +66,7 @@ sg_status sg_generate_tree(sg_ctx *ctx, const struct cJSON *crash_data, int flag
     sg_arena_reset(&ctx->arena);
     sg_result *r = &ctx->result;
     sg_result_init(r, &ctx->arena, flags & SG_VERBOSE);
+    r->scratch = ctx->scratch;
     sg_status st = sg_pipeline_run(NULL, r, crash_data, err);
     if (st != SG_OK)
         return st;

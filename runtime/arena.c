@@ -135,7 +135,7 @@ void sg_buf_add(sg_buf *b, const char *s, size_t n)
     b->len += n;
 }
 
-void sg_buf_addc(sg_buf *b, char c)
+void sg_buf_addc_slow(sg_buf *b, char c)
 {
     if (buf_reserve(b, 1))
         b->p[b->len++] = c;

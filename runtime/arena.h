@@ -32,7 +32,15 @@ void sg_buf_init(sg_buf *b);
 void sg_buf_free(sg_buf *b);
 void sg_buf_reset(sg_buf *b);
 void sg_buf_add(sg_buf *b, const char *s, size_t n);
-void sg_buf_addc(sg_buf *b, char c);
+void sg_buf_addc_slow(sg_buf *b, char c);
+/* One byte: inline, since normalization appends byte by byte. */
+static inline void sg_buf_addc(sg_buf *b, char c)
+{
+    if (b->len + 1 < b->cap)
+        b->p[b->len++] = c;
+    else
+        sg_buf_addc_slow(b, c);
+}
 void sg_buf_adds(sg_buf *b, const char *s); /* NUL-terminated */
 /* Ensures p[len] == 0 and returns p ("" when empty). */
 const char *sg_buf_cstr(sg_buf *b);

@@ -265,8 +265,8 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
         return SG_PY_TYPEERROR;
     }
     sg_buf out, lowered;
-    sg_buf_init(&out);
-    sg_buf_init(&lowered);
+    sg_result_take(r, 4, &out);
+    sg_result_take(r, 5, &lowered);
     sg_pyexc exc = SG_PY_OK;
     size_t count = 0;
     const cJSON *frame;
@@ -323,8 +323,8 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
     }
     if (out.failed || lowered.failed)
         r->failed = 1;
-    sg_buf_free(&out);
-    sg_buf_free(&lowered);
+    sg_result_give(r, 4, &out);
+    sg_result_give(r, 5, &lowered);
     return exc;
 }
 

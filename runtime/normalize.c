@@ -103,11 +103,11 @@ static int is_closer(char c) { return c == ')' || c == '}' || c == ']' || c == '
 /* Returns 1, 0 (IndexError in Python: no token at all) or -1 (out of memory). Tokens are
  * split on spaces outside () {} [] <> `'; only the last ones matter, so only the spaces'
  * positions are kept. */
-static int drop_prefix_and_return_type(const char *f, size_t n, sg_buf *out)
+static int drop_prefix_and_return_type(sg_result *r, const char *f, size_t n, sg_buf *out)
 {
     sg_buf levels, spaces; /* open delimiters; offsets of level-0 spaces (size_t each) */
-    sg_buf_init(&levels);
-    sg_buf_init(&spaces);
+    sg_result_take(r, 2, &levels);
+    sg_result_take(r, 3, &spaces);
     for (size_t i = 0; i < n; i++) {
         char c = f[i];
         if (closer(c)) {
@@ -145,8 +145,8 @@ static int drop_prefix_and_return_type(const char *f, size_t n, sg_buf *out)
         }
         sg_buf_add(out, f + start, end - start);
     }
-    sg_buf_free(&levels);
-    sg_buf_free(&spaces);
+    sg_result_give(r, 2, &levels);
+    sg_result_give(r, 3, &spaces);
     return rc;
 }
 
@@ -295,13 +295,13 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
             py_strip(&f, &n);
         }
     sg_buf a, b;
-    sg_buf_init(&a);
-    sg_buf_init(&b);
+    sg_result_take(r, 0, &a);
+    sg_result_take(r, 1, &b);
     if (!contains(f, n, "::operator")) {
-        int ok = drop_prefix_and_return_type(f, n, &a);
+        int ok = drop_prefix_and_return_type(r, f, n, &a);
         if (ok <= 0) {
-            sg_buf_free(&a);
-            sg_buf_free(&b);
+            sg_result_give(r, 0, &a);
+            sg_result_give(r, 1, &b);
             /* Socorro quirk: a function that is only "const" leaves no token (IndexError) */
             return ok < 0 ? SG_PY_OK : raise(r, SG_PY_INDEXERROR, "list index out of range", NULL);
         }
@@ -336,8 +336,8 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
         append_line(&a, line);
     fix_space_comma(a.p ? a.p : "", a.len, out);
     int failed = a.failed || b.failed;
-    sg_buf_free(&a);
-    sg_buf_free(&b);
+    sg_result_give(r, 0, &a);
+    sg_result_give(r, 1, &b);
     if (failed)
         out->failed = 1;
     return SG_PY_OK;
@@ -346,12 +346,12 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
 sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out)
 {
     sg_buf a, b;
-    sg_buf_init(&a);
-    sg_buf_init(&b);
-    int ok = drop_prefix_and_return_type(f, n, &a);
+    sg_result_take(r, 0, &a);
+    sg_result_take(r, 1, &b);
+    int ok = drop_prefix_and_return_type(r, f, n, &a);
     if (ok <= 0) {
-        sg_buf_free(&a);
-        sg_buf_free(&b);
+        sg_result_give(r, 0, &a);
+        sg_result_give(r, 1, &b);
         return ok < 0 ? SG_PY_OK : raise(r, SG_PY_INDEXERROR, "list index out of range", NULL);
     }
     collapse(a.p, a.len, '<', '>', RP_RUST_TYPES, &b);
@@ -363,8 +363,8 @@ sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *l
     fix_space_comma(a.p ? a.p : "", a.len, &b);
     strip_rust_hash(b.p ? b.p : "", b.len, out);
     int failed = a.failed || b.failed;
-    sg_buf_free(&a);
-    sg_buf_free(&b);
+    sg_result_give(r, 0, &a);
+    sg_result_give(r, 1, &b);
     if (failed)
         out->failed = 1;
     return SG_PY_OK;

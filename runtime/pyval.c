@@ -65,7 +65,7 @@ const cJSON *sg_py_dict_get(const cJSON *d, const char *key, size_t len)
     if (memchr(key, 0, len))
         return NULL;
     cJSON_ArrayForEach(c, d)
-        if (c->string && strlen(c->string) == len && memcmp(c->string, key, len) == 0)
+        if (c->string && strncmp(c->string, key, len) == 0 && c->string[len] == 0)
             found = c;
     return found;
 }

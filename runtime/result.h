@@ -27,7 +27,15 @@ typedef struct sg_result {
     sg_str proto_signature;
     sg_strvec normalized_frames;
     sg_str exc;              /* text of the Python exception a rule would have raised */
+    sg_buf *scratch;         /* SG_SCRATCH buffers kept across crashes by the caller, or NULL */
 } sg_result;
+
+/* Scratch buffers normalization borrows (sg_result_take) and returns (sg_result_give):
+ * with r->scratch set they keep their memory from frame to frame and crash to crash, so the
+ * hot path does not malloc; without it they are plain local buffers. */
+#define SG_SCRATCH 6
+void sg_result_take(sg_result *r, int slot, sg_buf *b);
+void sg_result_give(sg_result *r, int slot, sg_buf *b);
 
 /* Return codes of rule actions and built-ins: */
 #define SG_RULE_OK 0      /* ran (or predicate false) */

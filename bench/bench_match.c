@@ -1,0 +1,128 @@
+/* bench_match.c — generated matchers against PCRE2 with JIT on the same lists and frame
+ * strings (bench stage; PCRE2 is used here only). Reads frame strings, one JSON string per
+ * line, and the list files of the siglists directory the matchers were built from. */
+#define _POSIX_C_SOURCE 200809L
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "jsonstr.h"
+#include "matchers.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* "|".join(stripped non-comment lines) */
+static char *join_list(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    sg_buf b;
+    sg_buf_init(&b);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int first = 1;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        char *s = line, *e = line + n;
+        while (s < e && (*s == ' ' || *s == '\t'))
+            s++;
+        while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+            e--;
+        if (s == e || *s == '#')
+            continue;
+        if (!first)
+            sg_buf_addc(&b, '|');
+        sg_buf_add(&b, s, (size_t)(e - s));
+        first = 0;
+    }
+    free(line);
+    fclose(f);
+    return strdup(sg_buf_cstr(&b));
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: bench_match SIGLISTS_DIR FRAMES.jsonl\n");
+        return 2;
+    }
+    FILE *f = fopen(argv[2], "r");
+    if (!f)
+        return 2;
+    char **subj = NULL;
+    size_t *len = NULL, n = 0, cap = 0, lcap = 0;
+    char *line = NULL;
+    ssize_t got;
+    while ((got = getline(&line, &lcap, f)) > 0) {
+        sg_buf b;
+        sg_buf_init(&b);
+        size_t ep;
+        const char *em;
+        if (!sg_json_decode_string(line, (size_t)got, &b, &ep, &em))
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            subj = realloc(subj, cap * sizeof *subj);
+            len = realloc(len, cap * sizeof *len);
+        }
+        subj[n] = malloc(b.len + 1);
+        memcpy(subj[n], b.p ? b.p : "", b.len);
+        len[n++] = b.len;
+        sg_buf_free(&b);
+    }
+    fclose(f);
+    static const struct { const char *file; int (*fn)(const char *, size_t); } lists[] = {
+        { "irrelevant_signature_re.txt", sg_match_irrelevant },
+        { "prefix_signature_re.txt", sg_match_prefix },
+        { "signatures_with_line_numbers_re.txt", sg_match_line_numbers },
+    };
+    printf("frame strings: %zu\n", n);
+    for (size_t l = 0; l < 3; l++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", argv[1], lists[l].file);
+        char *pat = join_list(path);
+        int ec;
+        PCRE2_SIZE eo;
+        pcre2_code *re = pat ? pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                                             PCRE2_UTF | PCRE2_ANCHORED | PCRE2_UCP, &ec, &eo, NULL)
+                             : NULL;
+        if (!re) {
+            printf("%-40s PCRE2 could not compile the list (error %d at %zu)\n", lists[l].file, ec, (size_t)eo);
+            continue;
+        }
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+        int reps = 20;
+        long agree = 0, hits = 0;
+        double t0 = now();
+        for (int r = 0; r < reps; r++)
+            for (size_t i = 0; i < n; i++)
+                hits += lists[l].fn(subj[i], len[i]);
+        double t_ours = now() - t0;
+        t0 = now();
+        for (int r = 0; r < reps; r++)
+            for (size_t i = 0; i < n; i++)
+                hits -= pcre2_match(re, (PCRE2_SPTR)subj[i], len[i], 0, 0, md, NULL) >= 0;
+        double t_pcre = now() - t0;
+        for (size_t i = 0; i < n; i++)
+            agree += lists[l].fn(subj[i], len[i]) ==
+                     (pcre2_match(re, (PCRE2_SPTR)subj[i], len[i], 0, 0, md, NULL) >= 0);
+        double ns_ours = t_ours / (double)(reps * (long)n) * 1e9, ns_pcre = t_pcre / (double)(reps * (long)n) * 1e9;
+        printf("%-40s csiggen %7.1f ns/frame   PCRE2-JIT %7.1f ns/frame   ratio %.1fx   (verdicts agree on %ld/%zu)\n",
+               lists[l].file, ns_ours, ns_pcre, ns_pcre / ns_ours, agree, n);
+        pcre2_match_data_free(md);
+        pcre2_code_free(re);
+        free(pat);
+    }
+    return 0;
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# bench/run.sh — csiggen's measurements (bench stage; `make bench` runs it). Prints numbers and
+# writes bench/RESULTS.md and bench/throughput.png; asserts nothing.
+#   SG_PYREF="python3 /path/to/runner.py"  a command that reads crash_data JSON lines on stdin and
+#                                          runs Socorro's reference on each (skipped when unset)
+#   BENCH_N=1000 BENCH_RUNS=3              workload size and runs per measurement (median)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED:-../shared}
+N=${BENCH_N:-2000}
+RUNS=${BENCH_RUNS:-3}
+B=build/bench-socorro
+W=build/bench
+mkdir -p "$W"
+make -s -j2 SIGLISTS="$SHARED/socorro/siglists" BUILD="$B" >/dev/null
+CC=${CC:-cc}
+$CC -O2 -Iruntime -I"$B/generated" bench/bench_reader.c "$B/libcsiggen.a" -lcjson -lm -o "$W/bench_reader"
+$CC -O2 -Iruntime -I"$B/generated" bench/bench_match.c "$B/libcsiggen.a" -lpcre2-8 -lcjson -lm -o "$W/bench_match"
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# crashes/s of a command reading $2 on stdin, median of $RUNS runs
+rate() {
+    local n=$1 file=$2; shift 2
+    for _ in $(seq "$RUNS"); do
+        local t0 t1
+        t0=$(date +%s.%N); "$@" < "$file" > /dev/null; t1=$(date +%s.%N)
+        echo "$n / ($t1 - $t0)" | bc -l
+    done | median
+}
+
+echo "== workloads"
+python3 bench/gen_workload.py "$N" --seed 1 > "$W/crashes.jsonl"
+python3 bench/gen_workload.py $((N / 4)) --seed 2 --processed > "$W/processed.jsonl"
+ls -l "$W/crashes.jsonl" "$W/processed.jsonl"
+
+echo "== end to end: signify --jsonl"
+C_RATE=$(rate "$N" "$W/crashes.jsonl" "$B/signify" --jsonl)
+P_RATE=$(rate $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl)
+printf 'csiggen crash_data: %.0f crashes/s\ncsiggen processed:  %.0f crashes/s\n' "$C_RATE" "$P_RATE"
+
+echo "== two processes on two cores"
+split -n l/2 "$W/crashes.jsonl" "$W/half."
+t0=$(date +%s.%N)
+"$B/signify" --jsonl < "$W/half.aa" > /dev/null & "$B/signify" --jsonl < "$W/half.ab" > /dev/null; wait
+t1=$(date +%s.%N)
+TWO_RATE=$(echo "$N / ($t1 - $t0)" | bc -l)
+printf 'two processes: %.0f crashes/s (%.2fx one)\n' "$TWO_RATE" "$(echo "$TWO_RATE / $C_RATE" | bc -l)"
+
+PY_RATE=""
+if [ -n "${SG_PYREF:-}" ]; then
+    echo "== Python reference: $SG_PYREF"
+    PY_N=$((N / 4))
+    head -n "$PY_N" "$W/crashes.jsonl" > "$W/py.jsonl"
+    PY_RATE=$(RUNS=1 rate "$PY_N" "$W/py.jsonl" $SG_PYREF)
+    printf 'Python reference: %.0f crashes/s (%s crashes)\n' "$PY_RATE" "$PY_N"
+fi
+
+echo "== input path and signature work"
+"$W/bench_reader" "$W/crashes.jsonl" | tee "$W/reader.txt"
+
+echo "== matchers vs PCRE2-JIT"
+python3 -c '
+import json, sys
+seen = set()
+for l in open(sys.argv[1]):
+    s = json.loads(l)["subject"]
+    if s not in seen:
+        seen.add(s); print(json.dumps(s))' "$SHARED/corpus/regex/lists.jsonl" > "$W/frames.jsonl"
+"$W/bench_match" "$SHARED/socorro/siglists" "$W/frames.jsonl" | tee "$W/match.txt"
+
+echo "== regeneration from Socorro's lists (sigc + re2c + cc, -j2)"
+rm -rf "$W/regen"
+t0=$(date +%s.%N)
+make -s -j2 SIGLISTS="$SHARED/socorro/siglists" BUILD="$W/regen" "$W/regen/libcsiggen.a" >/dev/null
+t1=$(date +%s.%N)
+REGEN=$(echo "$t1 - $t0" | bc -l)
+printf 'full build incl. runtime: %.1f s\n' "$REGEN"
+GEN_SIZE=$(du -cb "$W"/regen/generated/match_*.c | tail -1 | cut -f1)
+
+echo "== peak memory"
+RSS=$( { /usr/bin/time -f '%M' "$B/signify" --jsonl < "$W/crashes.jsonl" > /dev/null; } 2>&1 | tail -1)
+echo "max RSS over $N crashes: $RSS KB"
+
+echo "== scaling with workload size"
+: > "$W/scaling.dat"
+for n in 250 500 1000 2000; do
+    [ "$n" -le "$N" ] || continue
+    head -n "$n" "$W/crashes.jsonl" > "$W/s.jsonl"
+    r=$(rate "$n" "$W/s.jsonl" "$B/signify" --jsonl)
+    echo "$n $r" >> "$W/scaling.dat"
+done
+cat "$W/scaling.dat"
+if command -v gnuplot >/dev/null; then
+    gnuplot <<GP
+set terminal png size 800,500
+set output "bench/throughput.png"
+set title "signify --jsonl throughput (crash_data, this machine)"
+set xlabel "crashes in the workload"; set ylabel "crashes/s"; set logscale x
+plot "$W/scaling.dat" using 1:2 with linespoints title "csiggen" $( [ -n "$PY_RATE" ] && echo ", $PY_RATE title 'Python reference' with lines" )
+GP
+fi
+
+{
+    echo "# csiggen benchmark results"
+    echo
+    echo "Written by \`make bench\` (bench/run.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores,"
+    echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average at start $(cut -d' ' -f1 /proc/loadavg)."
+    echo "Medians of $RUNS runs; every ratio compares numbers measured in this same run."
+    echo "Workload: bench/gen_workload.py $N --seed 1 ($(( $(stat -c %s "$W/crashes.jsonl") / N / 1000 )) KB per crash_data document)."
+    echo
+    echo "| measurement | result |"
+    echo "|---|---|"
+    printf '| signify --jsonl, crash_data | %.0f crashes/s |\n' "$C_RATE"
+    printf '| signify --jsonl, processed crashes | %.0f crashes/s |\n' "$P_RATE"
+    printf '| two processes, two cores | %.0f crashes/s (%.2fx) |\n' "$TWO_RATE" "$(echo "$TWO_RATE / $C_RATE" | bc -l)"
+    if [ -n "$PY_RATE" ]; then
+        printf '| Python reference (%s) | %.0f crashes/s |\n' "$SG_PYREF" "$PY_RATE"
+        printf '| csiggen / Python, end to end | %.0fx |\n' "$(echo "$C_RATE / $PY_RATE" | bc -l)"
+    else
+        echo "| Python reference | not measured (SG_PYREF unset) |"
+    fi
+    sed 's/^/| /; s/: */ | /; s/$/ |/' "$W/reader.txt" | tail -n +2
+    echo "| max RSS, signify --jsonl over the workload | $RSS KB |"
+    printf '| rebuild against Socorro lists (sigc + re2c + cc, incl. runtime) | %.1f s |\n' "$REGEN"
+    echo "| generated matcher C for Socorro's lists | $GEN_SIZE bytes |"
+    echo
+    echo "Matchers on the corpus frame strings (ns per frame):"
+    echo
+    echo '```'
+    cat "$W/match.txt"
+    echo '```'
+    echo
+    echo "Throughput against workload size: bench/throughput.png (data: build/bench/scaling.dat)."
+} > bench/RESULTS.md
+echo "wrote bench/RESULTS.md"
