@@ -63,31 +63,6 @@ static size_t cp_count(const char *s, size_t len)
     return n;
 }
 
-/* str.strip(): Unicode whitespace at both ends. */
-static void strip(const char **s, size_t *len)
-{
-    const char *p = *s, *e = *s + *len;
-    while (p < e) {
-        uint32_t cp;
-        size_t n = sg_utf8_decode(p, (size_t)(e - p), &cp);
-        if (!sg_u_isspace(cp))
-            break;
-        p += n;
-    }
-    while (e > p) {
-        const char *q = e - 1;
-        while (q > p && ((unsigned char)*q & 0xC0) == 0x80)
-            q--;
-        uint32_t cp;
-        sg_utf8_decode(q, (size_t)(e - q), &cp);
-        if (!sg_u_isspace(cp))
-            break;
-        e = q;
-    }
-    *s = p;
-    *len = (size_t)(e - p);
-}
-
 /* Python int(): str (whitespace, sign, Unicode digits, single underscores), numbers, bool. */
 static int py_int(vm *m, const vval *v, vval *out)
 {
@@ -110,30 +85,9 @@ static int py_int(vm *m, const vval *v, vval *out)
         return vm_raise(m, EXC_TypeError,
                         "int() argument must be a string, a bytes-like object or a real number, "
                         "not '%s'", vm_type_name(v));
-    const char *s = v->s;
-    size_t len = v->len, i = 0;
-    strip(&s, &len);
-    int neg = 0, digits = 0, ok = len > 0;
     long long n = 0;
-    if (ok && (s[0] == '+' || s[0] == '-'))
-        neg = s[0] == '-', i = 1;
-    while (ok && i < len) {
-        uint32_t cp;
-        size_t k = sg_utf8_decode(s + i, len - i, &cp);
-        int d = sg_u_decimal_value(cp);
-        if (cp == '_' && digits && i + 1 < len) {
-            uint32_t nx;
-            sg_utf8_decode(s + i + 1, len - i - 1, &nx);
-            ok = sg_u_decimal_value(nx) >= 0;
-        } else if (d >= 0) {
-            digits++;
-            n = n > 922337203685477580LL ? 9200000000000000000LL : n * 10 + d;
-        } else {
-            ok = 0;
-        }
-        i += k;
-    }
-    if (!ok || !digits) {
+    int ok = sg_py_int_parse(v->s, v->len, NULL, &n);
+    if (!ok) {
         sg_buf b;
         sg_buf_init(&b);
         sg_py_repr_str(&b, v->s, v->len);
@@ -142,7 +96,7 @@ static int py_int(vm *m, const vval *v, vval *out)
         sg_buf_free(&b);
         return rc;
     }
-    out->i = neg ? -n : n;
+    out->i = n;
     return SG_RULE_OK;
 }
 
@@ -216,7 +170,7 @@ static int printable_or_space(vm *m, const vval *v, int whitespace_mode, vval *o
 {
     const char *s = v->s;
     size_t len = v->len;
-    strip(&s, &len);
+    sg_u_strip(&s, &len);
     sg_buf b;
     sg_buf_init(&b);
     for (size_t i = 0; i < len;) {
@@ -450,7 +404,7 @@ int sg_builtin_call(vm *m, sg_builtin b, const vval *args, int argc, vval *out)
         if ((rc = need_str(m, x, "strip")) != SG_RULE_OK)
             return rc;
         *out = *x;
-        strip(&out->s, &out->len);
+        sg_u_strip(&out->s, &out->len);
         return SG_RULE_OK;
     case SG_BI_startswith:
         if ((rc = need_str(m, x, "startswith")) != SG_RULE_OK)

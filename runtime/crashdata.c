@@ -60,35 +60,21 @@ static cJSON *int_or_none(const cJSON *v)
             return cJSON_CreateNull();
         return cJSON_CreateNumber(trunc(d));
     }
-    /* a str: Python's int() grammar (whitespace, sign, digits, single underscores) */
-    const char *s = v->valuestring;
-    size_t n = sg_py_strlen(v), i = 0;
-    while (i < n) {
-        uint32_t cp;
-        size_t k = sg_utf8_decode(s + i, n - i, &cp);
-        if (!sg_u_isspace(cp))
-            break;
-        i += k;
+    /* a str: Python's int() grammar */
+    sg_buf digits;
+    sg_buf_init(&digits);
+    long long n;
+    cJSON *out;
+    if (!sg_py_int_parse(v->valuestring, sg_py_strlen(v), &digits, &n))
+        out = cJSON_CreateNull();
+    else if ((out = cJSON_CreateNumber((double)n)) != NULL && digits.len > 15 &&
+             (out->valuestring = cJSON_malloc(digits.len + 1)) != NULL) {
+        /* a big int keeps its digits */
+        memcpy(out->valuestring, digits.p, digits.len);
+        out->valuestring[digits.len] = 0;
     }
-    while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    int neg = 0, need = 1, us = 0;
-    if (i < n && (s[i] == '+' || s[i] == '-'))
-        neg = s[i++] == '-';
-    double d = 0;
-    while (i < n) {
-        uint32_t cp;
-        size_t k = sg_utf8_decode(s + i, n - i, &cp);
-        int dv = sg_u_decimal_value(cp);
-        if (cp == '_' && us)
-            us = 0, need = 1;
-        else if (dv >= 0)
-            d = d * 10 + dv, need = 0, us = 1;
-        else
-            return cJSON_CreateNull();
-        i += k;
-    }
-    return need ? cJSON_CreateNull() : cJSON_CreateNumber(neg ? -d : d);
+    sg_buf_free(&digits);
+    return out;
 }
 
 cJSON *sg_convert_to_crash_data(const cJSON *processed, sg_error *err)

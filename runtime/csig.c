@@ -23,63 +23,12 @@ typedef struct thread_ix {
 /* int(x) of a str in base 10 into ix; 0 when Python raises ValueError. */
 static int int_of_str(sg_result *r, const char *s, size_t n, thread_ix *ix)
 {
-    const char *e = s + n;
-    uint32_t cp;
-    while (s < e) { /* leading Unicode whitespace */
-        size_t k = sg_utf8_decode(s, (size_t)(e - s), &cp);
-        if (!sg_u_isspace(cp))
-            break;
-        s += k;
-    }
-    while (e > s) {
-        const char *q = e - 1;
-        while (q > s && ((unsigned char)*q & 0xC0) == 0x80)
-            q--;
-        sg_utf8_decode(q, (size_t)(e - q), &cp);
-        if (!sg_u_isspace(cp))
-            break;
-        e = q;
-    }
-    int neg = 0, need_digit = 1, allow_us = 0;
-    if (s < e && (*s == '+' || *s == '-'))
-        neg = *s++ == '-';
-    sg_buf buf;
-    sg_buf_init(&buf);
-    size_t ndigits = 0;
-    long long v = 0;
-    if (neg)
-        sg_buf_addc(&buf, '-');
-    while (s < e) {
-        size_t k = sg_utf8_decode(s, (size_t)(e - s), &cp);
-        int d = sg_u_decimal_value(cp);
-        if (cp == '_' && allow_us) {
-            allow_us = 0;
-            need_digit = 1;
-        } else if (d >= 0) {
-            if (buf.len > (size_t)neg || d)
-                sg_buf_addc(&buf, (char)('0' + d));
-            ndigits++;
-            v = v > 900000000000000000LL ? 9000000000000000000LL : v * 10 + d;
-            need_digit = 0;
-            allow_us = 1;
-        } else {
-            need_digit = 1;
-            break;
-        }
-        s += k;
-    }
-    /* Python 3.11 refuses to convert more than 4300 digits (ValueError) */
-    int ok = !need_digit && ndigits <= 4300 && !buf.failed;
-    if (ok) {
-        if (buf.len == (size_t)neg) { /* all zeros: "0", never "-0" */
-            sg_buf_reset(&buf);
-            sg_buf_addc(&buf, '0');
-        }
-        ix->digits = sg_str_copy(r, buf.p, buf.len).s;
-        ix->v = neg ? -v : v;
-        ok = ix->digits != NULL;
-    }
-    sg_buf_free(&buf);
+    sg_buf digits;
+    sg_buf_init(&digits);
+    int ok = sg_py_int_parse(s, n, &digits, &ix->v) && !digits.failed;
+    if (ok)
+        ok = (ix->digits = sg_str_copy(r, digits.p, digits.len).s) != NULL;
+    sg_buf_free(&digits);
     return ok;
 }
 

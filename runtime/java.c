@@ -24,27 +24,11 @@ static int empty(sg_result *r, sg_str *sig, sg_strvec *notes, const char *text, 
     return r->failed ? SG_RULE_FATAL : SG_RULE_OK;
 }
 
-/* str.strip() with Unicode whitespace. */
+/* str.strip() */
 static sg_str strip(sg_str s)
 {
-    const char *p = s.s, *e = s.s + s.len;
-    uint32_t cp;
-    while (p < e) {
-        size_t k = sg_utf8_decode(p, (size_t)(e - p), &cp);
-        if (!sg_u_isspace(cp))
-            break;
-        p += k;
-    }
-    while (e > p) {
-        const char *q = e - 1;
-        while (q > p && ((unsigned char)*q & 0xC0) == 0x80)
-            q--;
-        sg_utf8_decode(q, (size_t)(e - q), &cp);
-        if (!sg_u_isspace(cp))
-            break;
-        e = q;
-    }
-    return (sg_str){ p, (size_t)(e - p) };
+    sg_u_strip(&s.s, &s.len);
+    return s;
 }
 
 /* The code points str.splitlines() breaks at. */

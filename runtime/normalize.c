@@ -60,30 +60,6 @@ static int contains(const char *s, size_t n, const char *needle)
     return 0;
 }
 
-/* str.strip(): Unicode whitespace at both ends. */
-static void py_strip(const char **s, size_t *n)
-{
-    const char *p = *s, *e = *s + *n;
-    uint32_t cp;
-    while (p < e) {
-        size_t k = sg_utf8_decode(p, (size_t)(e - p), &cp);
-        if (!sg_u_isspace(cp))
-            break;
-        p += k;
-    }
-    while (e > p) {
-        const char *q = e - 1;
-        while (q > p && ((unsigned char)*q & 0xC0) == 0x80)
-            q--;
-        sg_utf8_decode(q, (size_t)(e - q), &cp);
-        if (!sg_u_isspace(cp))
-            break;
-        e = q;
-    }
-    *s = p;
-    *n = (size_t)(e - p);
-}
-
 /* ---- utils.drop_prefix_and_return_type ---------------------------------------------------- */
 
 static char closer(char c)
@@ -292,7 +268,7 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
     for (size_t k = 0; k < 5; k++)
         if (ends_with(f, n, refs[k])) {
             n -= strlen(refs[k]);
-            py_strip(&f, &n);
+            sg_u_strip(&f, &n);
         }
     sg_buf a, b;
     sg_result_take(r, 0, &a);
@@ -417,7 +393,7 @@ static int hexval(uint32_t cp)
 /* hex(int(text, 16)), or 0 when Python's int() would raise ValueError. */
 static int strip_leading_zeros(const char *s, size_t n, sg_buf *out)
 {
-    py_strip(&s, &n);
+    sg_u_strip(&s, &n);
     size_t i = 0;
     int neg = 0;
     if (i < n && (s[i] == '+' || s[i] == '-'))

@@ -256,3 +256,49 @@ void sg_py_str(sg_buf *b, const cJSON *v)
     else
         sg_py_repr(b, v);
 }
+
+int sg_py_int_parse(const char *s, size_t n, sg_buf *digits, long long *value)
+{
+    sg_u_strip(&s, &n);
+    const char *e = s + n;
+    int neg = 0, need_digit = 1, allow_us = 0;
+    if (s < e && (*s == '+' || *s == '-'))
+        neg = *s++ == '-';
+    size_t ndigits = 0, start = digits ? digits->len : 0, sig = 0;
+    long long v = 0;
+    if (digits && neg)
+        sg_buf_addc(digits, '-');
+    while (s < e) {
+        uint32_t cp;
+        size_t k = sg_utf8_decode(s, (size_t)(e - s), &cp);
+        int d = sg_u_decimal_value(cp);
+        if (cp == '_' && allow_us) {
+            allow_us = 0;
+            need_digit = 1;
+        } else if (d >= 0) {
+            if (digits && (sig || d)) {
+                sg_buf_addc(digits, (char)('0' + d));
+                sig++;
+            }
+            ndigits++;
+            v = v > 900000000000000000LL ? 9000000000000000000LL : v * 10 + d;
+            need_digit = 0;
+            allow_us = 1;
+        } else {
+            need_digit = 1;
+            break;
+        }
+        s += k;
+    }
+    if (need_digit || ndigits > 4300) {
+        if (digits)
+            digits->len = start;
+        return 0;
+    }
+    if (digits && !sig) { /* all zeros: "0", never "-0" */
+        digits->len = start;
+        sg_buf_addc(digits, '0');
+    }
+    *value = neg ? -v : v;
+    return 1;
+}

@@ -23,4 +23,9 @@ void sg_py_repr(sg_buf *b, const cJSON *v);
 void sg_py_repr_str(sg_buf *b, const char *s, size_t len);
 /* Appends repr() of a float as Python prints it (shortest round trip, "1e+16", "inf"). */
 void sg_py_float_repr(sg_buf *b, double d);
+/* Python int(s) of a str, base 10: surrounding whitespace, a sign, Unicode decimal digits,
+ * single underscores between digits; more than 4300 digits is Python 3.11's ValueError.
+ * Returns 1 with *value (saturated at about +-9e18) and, when digits is not NULL, str() of the
+ * int appended to it; 0 when Python raises ValueError. */
+int sg_py_int_parse(const char *s, size_t n, sg_buf *digits, long long *value);
 #endif

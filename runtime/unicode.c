@@ -153,3 +153,26 @@ size_t sg_utf8_encode(uint32_t cp, char *out)
     o[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
 }
+
+void sg_u_strip(const char **s, size_t *n)
+{
+    const char *p = *s, *e = *s + *n;
+    uint32_t cp;
+    while (p < e) {
+        size_t k = sg_utf8_decode(p, (size_t)(e - p), &cp);
+        if (!sg_u_isspace(cp))
+            break;
+        p += k;
+    }
+    while (e > p) {
+        const char *q = e - 1;
+        while (q > p && ((unsigned char)*q & 0xC0) == 0x80)
+            q--;
+        sg_utf8_decode(q, (size_t)(e - q), &cp);
+        if (!sg_u_isspace(cp))
+            break;
+        e = q;
+    }
+    *s = p;
+    *n = (size_t)(e - p);
+}

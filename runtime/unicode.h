@@ -34,4 +34,6 @@ int sg_u_lower_cp(uint32_t cp, uint32_t out[3]);
 size_t sg_utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* Encode cp as (W)UTF-8 into out (4 bytes room); returns length. */
 size_t sg_utf8_encode(uint32_t cp, char *out);
+/* str.strip(): narrows s[0..*n) to drop Unicode whitespace at both ends. */
+void sg_u_strip(const char **s, size_t *n);
 #endif
