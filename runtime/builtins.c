@@ -322,6 +322,24 @@ static int java(vm *m, int exception_tool, const vval *source)
     return m->r->failed ? SG_RULE_FATAL : SG_RULE_OK;
 }
 
+/* c_signature(max_frames, thread0, [[sentinel, when], ...]) */
+static int c_signature(vm *m, const vval *max, const vval *thread0, const vval *conds)
+{
+    sg_cond_sentinel cs[32];
+    size_t n = 0;
+    for (size_t i = 0; conds->t == V_LIST && i < conds->len && n < 32; i++) {
+        const vval *pair = &conds->items[i];
+        if (pair->t != V_LIST || pair->len != 2 || pair->items[0].t != V_STR || pair->items[1].t != V_STR)
+            return vm_raise(m, EXC_TypeError, "a conditional sentinel is [\"sentinel\", \"frame\"]");
+        cs[n].sentinel = (sg_str){ pair->items[0].s, pair->items[0].len };
+        cs[n++].when = (sg_str){ pair->items[1].s, pair->items[1].len };
+    }
+    int rc = sg_csig_rule(m->r, m->logname, m->crash, vm_truthy(thread0), (size_t)max->i, cs, n);
+    if (rc == SG_RULE_RAISED)
+        m->exc = EXC_OTHER;
+    return rc;
+}
+
 int sg_builtin_call(vm *m, sg_builtin b, const vval *args, int argc, vval *out)
 {
     const vval *x = &args[0], *y = &args[1];
@@ -331,10 +349,7 @@ int sg_builtin_call(vm *m, sg_builtin b, const vval *args, int argc, vval *out)
     *out = none();
     switch (b) {
     case SG_BI_c_signature:
-        rc = sg_csig_rule(m->r, m->logname, m->crash, vm_truthy(y), (size_t)x->i);
-        if (rc == SG_RULE_RAISED)
-            m->exc = EXC_OTHER;
-        return rc;
+        return c_signature(m, x, y, &args[2]);
     case SG_BI_java_stack: return java(m, 0, x);
     case SG_BI_java_exception: return java(m, 1, x);
     case SG_BI_crashing_thread_get: {

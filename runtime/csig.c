@@ -315,13 +315,31 @@ static int same(const sg_str *a, const sg_str *b)
     return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
 }
 
-sg_str sg_csig_walk(sg_result *r, const char *rule, const sg_strvec *all, const char *thread)
+static int same(const sg_str *a, const sg_str *b);
+
+/* Conditional sentinels (Socorro: a (sentinel, condition) tuple in its sentinel list; the
+ * pinned lists have none): the sentinel counts only when its `when` frame is in the stack. */
+static int cond_sentinel_at(const sg_strvec *all, size_t i, const sg_cond_sentinel *cond, size_t ncond)
+{
+    for (size_t c = 0; c < ncond; c++) {
+        if (!same(&all->v[i], &cond[c].sentinel))
+            continue;
+        for (size_t j = 0; j < all->n; j++)
+            if (same(&all->v[j], &cond[c].when))
+                return 1;
+    }
+    return 0;
+}
+
+sg_str sg_csig_walk(sg_result *r, const char *rule, const sg_strvec *all, const char *thread,
+                    const sg_cond_sentinel *cond, size_t ncond)
 {
     sg_result_debug(r, rule, "using included signature lists");
     size_t first = 0;
     /* the earliest frame equal to any sentinel (list.index of each, then min) */
     for (; first < all->n; first++)
-        if (sg_is_sentinel(all->v[first].s, all->v[first].len))
+        if (sg_is_sentinel(all->v[first].s, all->v[first].len) ||
+            (ncond && cond_sentinel_at(all, first, cond, ncond)))
             break;
     if (first < all->n)
         sg_result_debug(r, rule, "sentinel; starting at \"%S\" index %zu", &all->v[first], first);
@@ -374,7 +392,8 @@ sg_str sg_csig_walk(sg_result *r, const char *rule, const sg_strvec *all, const 
 
 /* ---- SignatureGenerationRule, C part -------------------------------------------------- */
 
-int sg_csig_rule(sg_result *r, const char *rule, const cJSON *crash, int thread0, size_t max_frames)
+int sg_csig_rule(sg_result *r, const char *rule, const cJSON *crash, int thread0, size_t max_frames,
+                 const sg_cond_sentinel *cond, size_t ncond)
 {
     thread_ix ix;
     int rc = crashing_thread(r, crash, thread0, &ix);
@@ -394,7 +413,7 @@ int sg_csig_rule(sg_result *r, const char *rule, const cJSON *crash, int thread0
         return sg_result_raise(r, "'Result' object has no attribute 'note'");
     if (exc != SG_PY_OK)
         return SG_RULE_RAISED;
-    sg_str sig = sg_csig_walk(r, rule, &list, ix.digits);
+    sg_str sig = sg_csig_walk(r, rule, &list, ix.digits, cond, ncond);
     if (list.n) {
         sg_buf proto;
         sg_buf_init(&proto);

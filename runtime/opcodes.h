@@ -56,7 +56,7 @@ typedef enum sg_opcode {
 /* Built-ins CALL can reach: name, arity, semantics. The rules compiler resolves names to
  * indexes in this order, so the order is part of the program format. */
 #define SG_BUILTINS(X) \
-    X(c_signature,      2, "SignatureGenerationRule's C stack part: (max_frames, use thread 0)") \
+    X(c_signature,      3, "SignatureGenerationRule's C stack part: (max_frames, use thread 0, [[sentinel, when_frame], ...] conditional sentinels)") \
     X(java_stack,       1, "JavaSignatureTool on the value: notes, debug, set_signature") \
     X(java_exception,   1, "JavaExceptionSignatureTool on the value: notes, debug, set_signature") \
     X(crashing_thread_get, 2, "the crashing thread's .get(key), or default when absent or no thread") \

@@ -51,7 +51,8 @@ static const char usage[] =
     "  --normalize          normalize_frame on each input line's frame object; a frame on\n"
     "                       which Python raises prints {\"python_exception\": \"Class\"}\n"
     "  --walk               the signature walk on each line: a JSON list of normalized frame\n"
-    "                       strings, or {\"frames\": [...], \"crashing_thread\": N}\n"
+    "                       strings, or {\"frames\": [...], \"crashing_thread\": N,\n"
+    "                       \"conditional_sentinels\": [[\"sentinel\", \"when frame\"], ...]}\n"
     "  -h, --help           this text\n"
     "  --version            the version\n"
     "\n"
@@ -199,7 +200,18 @@ static void do_walk_line(tool *t, const char *s, size_t n, long line)
         else
             sg_buf_addc(&th, '0');
     }
-    sg_str sig = sg_csig_walk(&r, "signify", &v, none ? NULL : sg_buf_cstr(&th));
+    /* {"conditional_sentinels": [["sentinel", "when this frame is in the stack"], ...]} */
+    const cJSON *cl = cJSON_IsObject(doc) ? sg_py_dict_get(doc, "conditional_sentinels", 21) : NULL;
+    sg_cond_sentinel cs[32];
+    size_t ncs = 0;
+    for (c = cJSON_IsArray(cl) ? cl->child : NULL; c; c = c->next) {
+        if (ncs < 32 && cJSON_GetArraySize(c) == 2 && cJSON_IsString(c->child) &&
+            cJSON_IsString(c->child->next)) {
+            cs[ncs].sentinel = (sg_str){ c->child->valuestring, sg_py_strlen(c->child) };
+            cs[ncs++].when = (sg_str){ c->child->next->valuestring, sg_py_strlen(c->child->next) };
+        }
+    }
+    sg_str sig = sg_csig_walk(&r, "signify", &v, none ? NULL : sg_buf_cstr(&th), cs, ncs);
     sg_json_encode_string(&t->out, sig.s, sig.len);
     sg_buf_addc(&t->out, '\n');
     sg_buf_free(&th);
