@@ -1,0 +1,156 @@
+/* t_reader.c — the crash-JSON reader (tests stage): json.loads semantics (values and error
+ * messages Python gave for the same inputs, written here as literals), the limits, and the
+ * lazy crash reader agreeing with the full parse on every thread a rule can read. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "json_read.h"
+#include "pyval.h"
+#include "testlib.h"
+
+static const cJSON *get(const cJSON *o, const char *k) { return sg_py_dict_get(o, k, strlen(k)); }
+
+/* str() of the parsed value, as Python prints it, or "ERR: <message>" */
+static char *py(const char *json)
+{
+    sg_error e;
+    cJSON *v = sg_json_parse(json, strlen(json), NULL, &e);
+    sg_buf b;
+    sg_buf_init(&b);
+    if (v)
+        sg_py_repr(&b, v);
+    else {
+        sg_buf_adds(&b, "ERR: ");
+        sg_buf_adds(&b, e.msg);
+    }
+    cJSON_Delete(v);
+    char *s = strdup(sg_buf_cstr(&b));
+    sg_buf_free(&b);
+    return s;
+}
+
+SG_SUITE(reader_python)
+{
+    /* input, and repr(json.loads(input)) or the JSONDecodeError text Python 3.11 printed */
+    static const char *const cases[][2] = {
+        { "{\"a\": 1, \"b\": 2, \"a\": 3}", "{'a': 3, 'b': 2}" },
+        { "[1.0, 2e5, 1E400, -0.0, 12345678901234567890, -0]", "[1.0, 200000.0, inf, -0.0, 12345678901234567890, 0]" },
+        { "[NaN, Infinity, -Infinity]", "[nan, inf, -inf]" },
+        { "\"a\\u0000b\"", "'a\\x00b'" },
+        { "\"\\ud83d\\ude00 \\u00e9\"", "'\xf0\x9f\x98\x80 \xc3\xa9'" },
+        { "[true, false, null, \"it's\"]", "[True, False, None, \"it's\"]" },
+        { "  {\"k\" : [ ] }  ", "{'k': []}" },
+        { "[1,2,", "ERR: Expecting value: line 1 column 6 (char 5)" },
+        { "{\"a\" 1}", "ERR: Expecting ':' delimiter: line 1 column 6 (char 5)" },
+        { "{\"a\":1,}", "ERR: Expecting property name enclosed in double quotes: line 1 column 8 (char 7)" },
+        { "[01]", "ERR: Expecting ',' delimiter: line 1 column 3 (char 2)" },
+        { "[1] x", "ERR: Extra data: line 1 column 5 (char 4)" },
+        { "\"\xc3\xa9\\q\"", "ERR: Invalid \\escape: line 1 column 3 (char 2)" },
+        { "{\"x\":\"\xc3\xa9", "ERR: Unterminated string starting at: line 1 column 6 (char 5)" },
+        { "\"a\tb\"", "ERR: Invalid control character at: line 1 column 3 (char 2)" },
+        { "\n\n  [", "ERR: Expecting value: line 3 column 4 (char 5)" },
+        { "", "ERR: Expecting value: line 1 column 1 (char 0)" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = py(cases[i][0]);
+        CHECK(strcmp(got, cases[i][1]) == 0, "json.loads(%s): want %s, got %s", cases[i][0],
+              cases[i][1], got);
+        free(got);
+    }
+    /* the last of duplicate keys wins, at the first key's place (dict order) */
+    sg_error e;
+    cJSON *d = sg_json_parse("{\"t\": 1, \"u\": 2, \"t\": [3]}", 26, NULL, &e);
+    CHECK(d && d->child && !strcmp(d->child->string, "t") && cJSON_IsArray(d->child),
+          "duplicate key keeps the first position with the last value");
+    cJSON_Delete(d);
+    static const char bad_utf8[] = "{\"a\": \"\xff\"}";
+    d = sg_json_parse(bad_utf8, sizeof bad_utf8 - 1, NULL, &e);
+    CHECK(!d && e.code == SG_EJSON && strstr(e.msg, "can't decode byte 0xff in position 7"),
+          "invalid UTF-8 is an error naming the byte and position (%s)", e.msg);
+}
+
+SG_SUITE(reader_limits)
+{
+    sg_limits lim;
+    sg_limits_default(&lim);
+    sg_error e;
+    size_t depth = 100000;
+    char *deep = malloc(depth + 1);
+    memset(deep, '[', depth);
+    deep[depth] = 0;
+    cJSON *v = sg_json_parse(deep, depth, &lim, &e);
+    CHECK(!v && e.code == SG_ELIMIT && strstr(e.msg, "1000-level"), "100000 nested lists: %s", e.msg);
+    free(deep);
+    lim.max_string = 4;
+    v = sg_json_parse("[\"abcdef\"]", 10, &lim, &e);
+    CHECK(!v && e.code == SG_ELIMIT && strstr(e.msg, "4-byte limit"), "string limit: %s", e.msg);
+    sg_limits_default(&lim);
+    lim.max_input = 5;
+    v = sg_json_parse("[1, 2, 3]", 9, &lim, &e);
+    CHECK(!v && e.code == SG_ELIMIT, "input limit: %s", e.msg);
+    /* frames beyond max_frames are validated but not kept, in the crash reader only */
+    sg_limits_default(&lim);
+    lim.max_frames = 2;
+    const char *crash = "{\"threads\": [{\"frames\": [{}, {}, {}, {}]}]}";
+    v = sg_json_read_crash(crash, strlen(crash), &lim, &e);
+    const cJSON *frames = v ? get(get(v, "threads")->child, "frames") : NULL;
+    CHECK(frames && cJSON_GetArraySize(frames) == 2, "crash reader keeps max_frames frames");
+    cJSON_Delete(v);
+    v = sg_json_parse(crash, strlen(crash), &lim, &e);
+    frames = v ? get(get(v, "threads")->child, "frames") : NULL;
+    CHECK(frames && cJSON_GetArraySize(frames) == 4, "the full parse keeps every frame");
+    cJSON_Delete(v);
+    const char *broken = "{\"threads\": [{}, {\"frames\": [1, 2,]}], \"crashing_thread\": 0}";
+    v = sg_json_read_crash(broken, strlen(broken), NULL, &e);
+    CHECK(!v && e.code == SG_EJSON, "a thread no rule reads is still validated: %s", e.msg);
+}
+
+/* The lazy reader builds thread 0 and the crashing thread exactly as the full parse does. */
+SG_SUITE(reader_lazy_threads)
+{
+    const char *files[] = { "corpus/crashes/synthetic.jsonl", "corpus/crashes/adversarial.jsonl",
+                            "corpus/crashes/processed.jsonl" };
+    for (int f = 0; f < 3; f++) {
+        const char *path = t_path("SG_SHARED", files[f]);
+        if (!path) {
+            t_skip("%s is missing", files[f]);
+            continue;
+        }
+        size_t n, same = 0;
+        cJSON **cases = tc_load(path, &n);
+        for (size_t i = 0; i < n; i++) {
+            sg_buf in;
+            sg_buf_init(&in);
+            tc_dump(&in, get(cases[i], "input"));
+            sg_error e1, e2;
+            cJSON *lazy = sg_json_read_crash(in.p, in.len, NULL, &e1);
+            cJSON *full = sg_json_parse(in.p, in.len, NULL, &e2);
+            int ok = (lazy == NULL) == (full == NULL);
+            if (ok && lazy && cJSON_IsObject(lazy)) {
+                const cJSON *holder = get(lazy, "json_dump") ? get(lazy, "json_dump") : lazy;
+                const cJSON *fholder = get(full, "json_dump") ? get(full, "json_dump") : full;
+                const cJSON *lt = get(holder, "threads"), *ft = get(fholder, "threads");
+                if (cJSON_IsArray(lt)) {
+                    int ct = 0;
+                    const cJSON *c = get(get(lazy, "json_dump") ? get(holder, "crash_info") : lazy,
+                                         "crashing_thread");
+                    if (cJSON_IsNumber(c) && !c->valuestring && c->valuedouble >= 0 &&
+                        c->valuedouble < 1e6)
+                        ct = (int)c->valuedouble;
+                    int nt = cJSON_GetArraySize(lt);
+                    ok = nt == cJSON_GetArraySize(ft) &&
+                         tc_equal(cJSON_GetArrayItem(lt, 0), cJSON_GetArrayItem(ft, 0)) &&
+                         (ct >= nt || tc_equal(cJSON_GetArrayItem(lt, ct), cJSON_GetArrayItem(ft, ct)));
+                }
+            }
+            same += (size_t)ok;
+            cJSON_Delete(lazy);
+            cJSON_Delete(full);
+            sg_buf_free(&in);
+        }
+        CHECK(same == n, "%s: the lazy reader differs on %zu crashes", files[f], n - same);
+        tc_free(cases, n);
+    }
+}
