@@ -1,10 +1,12 @@
 /* api.c — the public entry points of csiggen.h: a context per caller (arena + limits), JSON
  * in, Socorro's result out. Runtime stage; everything here is glue over json_read.c,
  * crashdata.c and the rule VM (vm.c). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "crashdata.h"
+#include "normalize.h"
 #include "json_read.h"
 #include "pipeline.h"
 #include "pyval.h"
@@ -105,5 +107,29 @@ sg_status sg_generate(sg_ctx *ctx, const char *json, size_t len, int flags, sg_o
     if (crash != doc)
         cJSON_Delete(crash);
     cJSON_Delete(doc);
+    return st;
+}
+
+sg_status sg_ctx_normalize(sg_ctx *ctx, const sg_frame_in *f, sg_string *out, sg_error *err)
+{
+    memset(err, 0, sizeof *err);
+    sg_arena_reset(&ctx->arena);
+    sg_result *r = &ctx->result;
+    sg_result_init(r, &ctx->arena, 0);
+    r->scratch = ctx->scratch;
+    sg_buf b;
+    sg_buf_init(&b);
+    sg_pyexc x = sg_normalize_frame(r, f, &b);
+    sg_status st = SG_OK;
+    if (x) {
+        err->code = st = SG_EINVAL;
+        snprintf(err->msg, sizeof err->msg, "%s: %.*s", sg_pyexc_name[x], (int)r->exc.len,
+                 r->exc.s ? r->exc.s : "");
+    } else {
+        *out = sg_str_copy(r, b.p ? b.p : "", b.len);
+        if (!out->s || b.failed)
+            st = fail(err, SG_ENOMEM, "out of memory");
+    }
+    sg_buf_free(&b);
     return st;
 }

@@ -82,8 +82,6 @@ typedef struct sg_value {
 /* Python truthiness of a value (bool(v)). */
 SG_API int sg_value_truthy(const sg_value *v);
 
-/* ==== [runtime: frames, normalization, walk] — section owned by normalize.c/walk.c ====== */
-/* ==== [end runtime: frames] ============================================================== */
 
 /* ==== [pipeline: crash data, rule program, results] — section owned by vm.c/api.c ====== */
 /* A string the library returns: WTF-8 bytes, may hold NUL; s[len] is always NUL. */
@@ -134,6 +132,30 @@ struct cJSON;
 SG_API sg_status sg_generate_tree(sg_ctx *ctx, const struct cJSON *crash_data, int flags,
                                   sg_output *out, sg_error *err);
 /* ==== [end pipeline] ===================================================================== */
+
+/* ==== [runtime: frames, normalization, walk] — frames_api.c ================================ */
+/* A stack frame as plain data (no JSON needed): each field is what the crash would hold,
+ * with its Python type (kind) and text (for SG_STR the string, else Python's str() of the
+ * value; SG_ABSENT or SG_NONE for a missing field). Lists and dicts in frame fields are
+ * not representable here: use sg_generate for such crashes. */
+typedef struct sg_frame {
+    sg_value module, function, file, line, module_offset, offset;
+    const sg_value *unloaded_modules; /* module names of unloaded modules (first one used) */
+    size_t n_unloaded;
+    const struct sg_frame *inlines;   /* inline frames, innermost first (Socorro order) */
+    size_t n_inlines;
+} sg_frame;
+
+/* Normalizes one frame as Socorro's normalize_frame does; *out is valid until the next call
+ * on ctx. SG_EINVAL with the Python exception in err->msg when Python would raise. */
+SG_API sg_status sg_normalize(sg_ctx *ctx, const sg_frame *frame, sg_string *out, sg_error *err);
+
+/* The C signature of one thread given as frames (crashing thread index `thread`, os
+ * "Windows NT" when windows is set), through the whole rule pipeline: same as sg_generate
+ * on {"crashing_thread": 0, "os": ..., "threads": [{"frames": ...}]}. */
+SG_API sg_status sg_generate_frames(sg_ctx *ctx, const sg_frame *frames, size_t n, int windows,
+                                    int flags, sg_output *out, sg_error *err);
+/* ==== [end runtime: frames] ============================================================== */
 
 #ifdef __cplusplus
 }

@@ -39,4 +39,7 @@ const char *sg_parse_source_file(const char *s, size_t len, size_t *out_len);
  * SG_PY_INDEXERROR when the function reduces to nothing (a function that is only "const"). */
 sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out);
 sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out);
+/* normalize_frame into ctx's arena (api.c): SG_EINVAL with "Class: message" when Python
+ * would raise. */
+sg_status sg_ctx_normalize(sg_ctx *ctx, const sg_frame_in *f, sg_string *out, sg_error *err);
 #endif
