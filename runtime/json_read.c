@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "json_scan.h"
 #include "jsonstr.h"
 
 /* Where the parser is in a crash document: decides which "frames" lists get capped. */
@@ -181,41 +182,16 @@ static int read_string(parser *p)
 }
 
 /* Validates the string at p->pos without decoding it (what json.loads would reject is still
- * an error, at the same place); used for everything no rule reads. */
+ * an error, at the same place); used for everything no rule reads. The re2c scanner takes
+ * the common case; anything it refuses is decoded to word the error exactly. */
 static int skip_string(parser *p)
 {
-    const char *s = p->s;
-    size_t i = p->pos + 1, n = p->len;
-    for (;;) {
-        while (i < n && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20)
-            i++;
-        if (i >= n)
-            break;
-        if (s[i] == '"') {
-            if (i - p->pos - 1 > p->lim->max_string)
-                break; /* let the decoder report the limit */
-            p->pos = i + 1;
-            return 1;
-        }
-        if (s[i] != '\\' || i + 1 >= n)
-            break;
-        char e = s[i + 1];
-        if (e == 'u') {
-            int ok = i + 6 <= n;
-            for (size_t k = 2; ok && k < 6; k++) {
-                char h = s[i + k];
-                ok = (h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F');
-            }
-            if (!ok)
-                break;
-            i += 6;
-        } else if (strchr("\"\\/bfnrt", e) && e) {
-            i += 2;
-        } else {
-            break;
-        }
+    size_t k = sg_json_skip_string(p->s + p->pos, p->len - p->pos);
+    if (k && k - 2 <= p->lim->max_string) {
+        p->pos += k;
+        return 1;
     }
-    return read_string(p); /* the slow path words the error exactly */
+    return read_string(p);
 }
 
 static cJSON *make_string(parser *p, int build)
