@@ -185,9 +185,20 @@ static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lower
     return sg_normalize_frame(r, f, out);
 }
 
-static sg_fv field(const cJSON *d, const char *k)
+/* The fields a frame dict can hold, found in one pass over its keys (a dict lookup per field
+ * costs more than the normalization); a later duplicate key wins, as in a Python dict. */
+enum { F_MODULE, F_FUNCTION, F_FILE, F_LINE, F_MODULE_OFFSET, F_OFFSET, F_UNLOADED, F_INLINES, F_N };
+static void frame_fields(const cJSON *d, const cJSON *f[F_N])
 {
-    return sg_fv_json(sg_py_dict_get(d, k, strlen(k)));
+    static const char *const names[F_N] = { "module", "function", "file", "line", "module_offset",
+                                            "offset", "unloaded_modules", "inlines" };
+    memset(f, 0, F_N * sizeof *f);
+    for (const cJSON *c = d->child; c; c = c->next)
+        for (int k = 0; k < F_N; k++)
+            if (c->string[0] == names[k][0] && strcmp(c->string, names[k]) == 0) {
+                f[k] = c;
+                break;
+            }
 }
 
 /* Builds the normalized frame list into r->normalized_frames (not yet marked as extras).
@@ -228,7 +239,9 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
             exc = SG_PY_ATTRIBUTEERROR;
             break;
         }
-        const cJSON *inlines = sg_py_dict_get(frame, "inlines", 7);
+        const cJSON *ff[F_N];
+        frame_fields(frame, ff);
+        const cJSON *inlines = ff[F_INLINES];
         if (sg_py_truthy(inlines)) {
             if (cJSON_IsString(inlines) || cJSON_IsObject(inlines)) {
                 no_get(r, "str");
@@ -249,9 +262,12 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
                     exc = SG_PY_ATTRIBUTEERROR;
                     break;
                 }
-                sg_frame_in f = { field(frame, "module"), field(in, "function"), field(in, "file"),
-                                  field(in, "line"), field(frame, "module_offset"),
-                                  field(frame, "offset"), sg_fv_json(NULL) };
+                const cJSON *fi[F_N];
+                frame_fields(in, fi);
+                sg_frame_in f = { sg_fv_json(ff[F_MODULE]), sg_fv_json(fi[F_FUNCTION]),
+                                  sg_fv_json(fi[F_FILE]), sg_fv_json(fi[F_LINE]),
+                                  sg_fv_json(ff[F_MODULE_OFFSET]), sg_fv_json(ff[F_OFFSET]),
+                                  sg_fv_json(NULL) };
                 sg_buf_reset(&out);
                 if ((exc = one_frame(r, &f, lower, &lowered, &out)) != SG_PY_OK)
                     break;
@@ -261,9 +277,10 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
             if (exc || count >= max)
                 break;
         }
-        sg_frame_in f = { field(frame, "module"), field(frame, "function"), field(frame, "file"),
-                          field(frame, "line"), field(frame, "module_offset"), field(frame, "offset"),
-                          field(frame, "unloaded_modules") };
+        sg_frame_in f = { sg_fv_json(ff[F_MODULE]), sg_fv_json(ff[F_FUNCTION]),
+                          sg_fv_json(ff[F_FILE]), sg_fv_json(ff[F_LINE]),
+                          sg_fv_json(ff[F_MODULE_OFFSET]), sg_fv_json(ff[F_OFFSET]),
+                          sg_fv_json(ff[F_UNLOADED]) };
         sg_buf_reset(&out);
         if ((exc = one_frame(r, &f, lower, &lowered, &out)) != SG_PY_OK)
             break;
