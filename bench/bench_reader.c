@@ -9,7 +9,10 @@
 #include <time.h>
 
 #include "csiggen.h"
+#include "csig.h"
 #include "json_read.h"
+#include "normalize.h"
+#include "pyval.h"
 
 static double now(void)
 {
@@ -70,6 +73,44 @@ int main(int argc, char **argv)
             if (trees[i])
                 sg_generate_tree(ctx, trees[i], 0, &o, &e);
     double t_gen = (now() - t0) / reps;
+    /* normalization alone and the walk alone, per frame, on every crashing-thread frame */
+    sg_arena arena;
+    sg_arena_init(&arena, 0);
+    sg_result res;
+    sg_buf nb;
+    sg_buf_init(&nb);
+    size_t nframes = 0;
+    double t_norm = 0, t_walk = 0;
+    for (size_t i = 0; i < n; i++) {
+        const cJSON *th = trees[i] ? sg_py_dict_get(trees[i], "threads", 7) : NULL;
+        const cJSON *ct = trees[i] ? sg_py_dict_get(trees[i], "crashing_thread", 15) : NULL;
+        const cJSON *t = cJSON_IsArray(th) && cJSON_IsNumber(ct) ? cJSON_GetArrayItem(th, (int)ct->valuedouble) : NULL;
+        const cJSON *frames = cJSON_IsObject(t) ? sg_py_dict_get(t, "frames", 6) : NULL;
+        if (!cJSON_IsArray(frames))
+            continue;
+        sg_arena_reset(&arena);
+        sg_result_init(&res, &arena, 0);
+        sg_strvec list = { NULL, 0, 0 };
+        const cJSON *f;
+        double t1 = now();
+        cJSON_ArrayForEach(f, frames) {
+            sg_frame_in in = { sg_fv_json(sg_py_dict_get(f, "module", 6)), sg_fv_json(sg_py_dict_get(f, "function", 8)),
+                               sg_fv_json(sg_py_dict_get(f, "file", 4)), sg_fv_json(sg_py_dict_get(f, "line", 4)),
+                               sg_fv_json(sg_py_dict_get(f, "module_offset", 13)), sg_fv_json(sg_py_dict_get(f, "offset", 6)),
+                               sg_fv_json(NULL) };
+            sg_buf_reset(&nb);
+            if (sg_normalize_frame(&res, &in, &nb) == SG_PY_OK)
+                sg_strvec_push(&res, &list, (sg_str){ nb.p ? nb.p : "", nb.len }, 1);
+            nframes++;
+        }
+        double t2 = now();
+        sg_csig_walk(&res, "bench", &list, "0", NULL, 0);
+        double t3 = now();
+        t_norm += t2 - t1;
+        t_walk += t3 - t2;
+    }
+    sg_buf_free(&nb);
+    sg_arena_free(&arena);
     double mb = (double)bytes / 1e6;
     printf("crashes %zu, %.1f MB, %.1f KB/crash\n", n, mb, (double)bytes / (double)n / 1e3);
     printf("reader  (sg_json_read_crash): %8.0f crashes/s  %7.1f MB/s\n", (double)n / t_read, mb / t_read);
@@ -77,6 +118,8 @@ int main(int argc, char **argv)
     printf("cJSON   (cJSON_ParseWithLength): %5.0f crashes/s  %7.1f MB/s\n", (double)n / t_cjson, mb / t_cjson);
     printf("signature work, trees in memory: %.2f us/crash (%.0f crashes/s)\n", t_gen / (double)n * 1e6,
            (double)n / t_gen);
+    printf("normalization alone: %.0f ns/frame; walk alone: %.0f ns/frame (%zu frames)\n",
+           t_norm / (double)nframes * 1e9, t_walk / (double)nframes * 1e9, nframes);
     sg_ctx_free(ctx);
     return 0;
 }

@@ -198,6 +198,10 @@ static void collapse(const char *s, size_t n, char open, char close, rp_mode mod
 static void fix_lambdas(const char *s, size_t n, sg_buf *out)
 {
     size_t i = 0;
+    if (!memchr(s, '$', n)) {
+        sg_buf_add(out, s, n);
+        return;
+    }
     while (i < n) {
         if (i + 4 <= n && memcmp(s + i, "::$_", 4) == 0) {
             size_t j = i + 4, digits = 0;
@@ -223,6 +227,14 @@ static void fix_lambdas(const char *s, size_t n, sg_buf *out)
 static void fix_space_comma(const char *s, size_t n, sg_buf *out)
 {
     for (size_t i = 0; i < n; i++) {
+        size_t run = 0;
+        while (i + run < n && s[i + run] != ' ' && s[i + run] != ',')
+            run++;
+        if (run) {
+            sg_buf_add(out, s + i, run);
+            i += run - 1;
+            continue;
+        }
         if (s[i] == ' ' && i + 1 < n && (s[i + 1] == '*' || s[i + 1] == '&' || s[i + 1] == ','))
             continue;
         sg_buf_addc(out, s[i]);
@@ -287,12 +299,18 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
     /* `anonymous namespace' -> (anonymous namespace) (bug 1672847) */
     const char *anon = "`anonymous namespace'";
     size_t an = strlen(anon);
-    for (size_t i = 0; i < a.len; i++) {
+    for (size_t i = 0; i < a.len;) {
+        const char *q = memchr(a.p + i, '`', a.len - i);
+        size_t run = q ? (size_t)(q - a.p) - i : a.len - i;
+        sg_buf_add(&b, a.p + i, run); /* copy up to the next backquote at once */
+        i += run;
+        if (i >= a.len)
+            break;
         if (i + an <= a.len && memcmp(a.p + i, anon, an) == 0) {
             sg_buf_add(&b, "(anonymous namespace)", an);
-            i += an - 1;
+            i += an;
         } else {
-            sg_buf_addc(&b, a.p[i]);
+            sg_buf_addc(&b, a.p[i++]);
         }
     }
     sg_buf_reset(&a);
