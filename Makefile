@@ -206,6 +206,13 @@ $(FUZZ_COMP:%=$(BUILD)/%): $(BUILD)/%: tests/fuzz/%.c $(FUZZ_COMP_OBJ)
 valgrind: all
 	SHARED=$(SHARED) tests/valgrind.sh $(BUILD)/signify
 
+PREFIX ?= /usr/local
+install: $(TOOLS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -m 755 $(SIGC) $(BUILD)/sgmatch $(BUILD)/signify $(DESTDIR)$(PREFIX)/bin
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib
+	install -m 644 runtime/csiggen.h $(DESTDIR)$(PREFIX)/include
+
 # Measurements only (never part of check): bench/run.sh writes bench/RESULTS.md.
 bench:
 	bench/run.sh
@@ -214,7 +221,7 @@ clean:
 	rm -rf build generated/.stamp
 
 help:
-	@echo "targets: all (default) regen check check-generated lint doc bench fuzz test-asan valgrind clean"
+	@echo "targets: all (default) regen check check-generated lint doc bench fuzz test-asan valgrind install clean"
 	@echo "vars:    SIGLISTS=dir BUILD=dir SHARED=dir WERROR=-Werror CC=... CFLAGS=... TESTS=suite..."
 	@echo "         FUZZ_SECONDS=60 (time per fuzz target)"
 
