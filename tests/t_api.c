@@ -1,5 +1,6 @@
 /* t_api.c — the public C API (tests stage): contexts, errors as values, and the plain-struct
  * entry points giving exactly what the JSON entry point gives for the same frames. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,4 +129,69 @@ SG_SUITE(api_frames_equal_json)
     sg_ctx_free(a);
     sg_ctx_free(b);
     tc_free(cases, n);
+}
+
+/* Distinct contexts on distinct threads give what one thread gives (no global state). */
+typedef struct job {
+    sg_buf *docs;
+    size_t n;
+    char **sigs;
+} job;
+
+static void *run_job(void *arg)
+{
+    job *j = arg;
+    sg_ctx *ctx = sg_ctx_new(NULL);
+    for (size_t i = 0; i < j->n; i++) {
+        sg_output o;
+        sg_error e;
+        j->sigs[i] = sg_generate(ctx, j->docs[i].p, j->docs[i].len, 0, &o, &e) == SG_OK
+                         ? strdup(o.signature.s)
+                         : strdup("(error)");
+    }
+    sg_ctx_free(ctx);
+    return NULL;
+}
+
+SG_SUITE(api_threads)
+{
+    const char *path = t_path("SG_SHARED", "corpus/crashes/synthetic.jsonl");
+    if (!path) {
+        t_skip("corpus/crashes/synthetic.jsonl is missing");
+        return;
+    }
+    size_t total, n;
+    cJSON **cases = tc_load(path, &total);
+    n = total > 400 ? 400 : total;
+    sg_buf *docs = calloc(n, sizeof *docs);
+    for (size_t i = 0; i < n; i++)
+        tc_dump(&docs[i], sg_py_dict_get(cases[i], "input", 5));
+    job jobs[3];
+    pthread_t th[2];
+    for (int k = 0; k < 3; k++) {
+        jobs[k].docs = docs;
+        jobs[k].n = n;
+        jobs[k].sigs = calloc(n, sizeof(char *));
+    }
+    run_job(&jobs[0]);
+    int started = pthread_create(&th[0], NULL, run_job, &jobs[1]) == 0 &&
+                  pthread_create(&th[1], NULL, run_job, &jobs[2]) == 0;
+    CHECK(started, "two threads started");
+    if (started) {
+        pthread_join(th[0], NULL);
+        pthread_join(th[1], NULL);
+        size_t same = 0;
+        for (size_t i = 0; i < n; i++)
+            same += !strcmp(jobs[0].sigs[i], jobs[1].sigs[i]) && !strcmp(jobs[0].sigs[i], jobs[2].sigs[i]);
+        CHECK(same == n, "two concurrent threads agree with one on %zu of %zu crashes", same, n);
+    }
+    for (int k = 0; k < 3; k++) {
+        for (size_t i = 0; i < n; i++)
+            free(jobs[k].sigs[i]);
+        free(jobs[k].sigs);
+    }
+    for (size_t i = 0; i < n; i++)
+        sg_buf_free(&docs[i]);
+    free(docs);
+    tc_free(cases, total);
 }
