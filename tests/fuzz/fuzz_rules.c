@@ -13,12 +13,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char path[64];
 
+static void remove_input(void) { unlink(path); }
+
 /* sgc_rules_compile reads a file: keep one per process, in memory when /dev/shm exists */
 static const char *input_file(void)
 {
-    if (!path[0])
+    if (!path[0]) {
         snprintf(path, sizeof path, "%s/sg-fuzz-rules-%ld.rules",
                  access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp", (long)getpid());
+        atexit(remove_input);
+    }
     return path;
 }
 
