@@ -677,6 +677,14 @@ static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *e
                  (unsigned char)s[bad], bad);
         return NULL;
     }
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        /* json.loads refuses a str that starts with U+FEFF */
+        err->code = SG_EJSON;
+        err->line = err->col = 1;
+        snprintf(err->msg, sizeof err->msg,
+                 "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)");
+        return NULL;
+    }
     skip_ws(&p);
     cJSON *root = read_value(&p, 1, crash ? P_ROOT : P_OTHER);
     if (!p.failed) {

@@ -71,7 +71,7 @@ size_t sg_json_decode_string(const char *s, size_t len, sg_buf *out, size_t *err
         }
         unsigned u, lo;
         if (i + 6 > len || !hex4(s + i + 2, &u)) {
-            *errpos = i, *errmsg = "Invalid \\uXXXX escape";
+            *errpos = i + 1, *errmsg = "Invalid \\uXXXX escape"; /* Python points at the u */
             return 0;
         }
         i += 6;

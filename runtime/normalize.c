@@ -143,10 +143,14 @@ static void replacement(const char *before, size_t bn, const char *in, size_t in
             contains(in, inn, " in ") || ends_with(before, bn, "operator")) {
             sg_buf_add(out, in, inn);
         } else if (ends_with(before, bn, "IPC::ParamTraits")) {
-            /* inside[1:-1] collapsed again, even when the slice was left unclosed */
+            /* inside[1:-1] collapsed again, even when the slice was left unclosed: then the
+             * last character may take several bytes */
+            size_t last = inn - 1;
+            while (last > 1 && ((unsigned char)in[last] & 0xC0) == 0x80)
+                last--;
             sg_buf_addc(out, '<');
             if (inn >= 2)
-                collapse(in + 1, inn - 2, '<', '>', RP_TYPES, out);
+                collapse(in + 1, last - 1, '<', '>', RP_TYPES, out);
             sg_buf_addc(out, '>');
         } else {
             sg_buf_add(out, "<T>", 3);

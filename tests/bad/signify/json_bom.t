@@ -6,4 +6,4 @@ status: 1
 --- input-gen
 \xef\xbb\xbf{"crashing_thread": 0}\n
 --- stdout
-{"error": "Expecting value: line 1 column 1 (char 0)", "line": 1}
+{"error": "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)", "line": 1}

@@ -6,4 +6,4 @@ status: 1
 --- input
 {"threads": [{"frames": [{"function": "a\u12"}]}]}
 --- stdout
-{"error": "Invalid \\uXXXX escape: line 1 column 41 (char 40)", "line": 1}
+{"error": "Invalid \\uXXXX escape: line 1 column 42 (char 41)", "line": 1}
