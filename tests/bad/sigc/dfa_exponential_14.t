@@ -8,4 +8,4 @@ memory: 2048
 --- input-gen
 (a|b)*a(a|b){14}\n
 --- stderr-has
-$DIR/prefix_signature_re.txt:1:1: error: this pattern's DFA is too big for sigc: re2c wrote {...} bytes, more than sigc's limit of 4194304: the DFA is too big
+$DIR/prefix_signature_re.txt:1:1: error: this pattern's DFA is too big for sigc: re2c wrote {...} bytes, more than sigc's limit of 1048576: the DFA is too big
