@@ -288,6 +288,8 @@ static cJSON *read_number(parser *p, int build, int *ok)
         *ok = 1;
         return NULL;
     }
+    if (!build)
+        return NULL; /* validated; its value is never read */
     char tmp[64];
     size_t n = i - start < sizeof tmp - 1 ? i - start : sizeof tmp - 1;
     memcpy(tmp, s + start, n);
