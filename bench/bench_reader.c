@@ -94,10 +94,8 @@ int main(int argc, char **argv)
         const cJSON *f;
         double t1 = now();
         cJSON_ArrayForEach(f, frames) {
-            sg_frame_in in = { sg_fv_json(sg_py_dict_get(f, "module", 6)), sg_fv_json(sg_py_dict_get(f, "function", 8)),
-                               sg_fv_json(sg_py_dict_get(f, "file", 4)), sg_fv_json(sg_py_dict_get(f, "line", 4)),
-                               sg_fv_json(sg_py_dict_get(f, "module_offset", 13)), sg_fv_json(sg_py_dict_get(f, "offset", 6)),
-                               sg_fv_json(NULL) };
+            sg_frame_in in = sg_frame_in_json(f);
+            in.unloaded_modules = sg_fv_json(NULL);
             sg_buf_reset(&nb);
             if (sg_normalize_frame(&res, &in, &nb) == SG_PY_OK)
                 sg_strvec_push(&res, &list, (sg_str){ nb.p ? nb.p : "", nb.len }, 1);

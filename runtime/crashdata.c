@@ -12,24 +12,6 @@
 #include "pyval.h"
 #include "unicode.h"
 
-/* glom(doc, "a.b.c", default=...): dicts by key, lists by integer index. */
-static const cJSON *glom_path(const cJSON *v, const char *path)
-{
-    char seg[64];
-    while (v && *path) {
-        size_t n = strcspn(path, ".");
-        snprintf(seg, sizeof seg, "%.*s", (int)n, path);
-        path += n + (path[n] == '.');
-        if (cJSON_IsObject(v))
-            v = sg_py_dict_get(v, seg, strlen(seg));
-        else if (cJSON_IsArray(v) && strcmp(seg, "0") == 0)
-            v = v->child;
-        else
-            v = NULL;
-    }
-    return v;
-}
-
 static int add_ref(cJSON *out, const char *key, const cJSON *v)
 {
     if (!v)
@@ -85,24 +67,24 @@ cJSON *sg_convert_to_crash_data(const cJSON *processed, sg_error *err)
     cJSON *out = cJSON_CreateObject();
     int ok = out != NULL;
     for (size_t i = 0; ok && i < 7; i++)
-        ok = add_ref(out, plain[i], glom_path(processed, plain[i]));
+        ok = add_ref(out, plain[i], sg_py_glom(processed, plain[i]));
     if (ok) {
-        cJSON *size = int_or_none(glom_path(processed, "oom_allocation_size"));
+        cJSON *size = int_or_none(sg_py_glom(processed, "oom_allocation_size"));
         ok = size && cJSON_AddItemToObject(out, "oom_allocation_size", size);
     }
-    const cJSON *minidumps = glom_path(processed, "additional_minidumps");
+    const cJSON *minidumps = sg_py_glom(processed, "additional_minidumps");
     if (ok)
         ok = minidumps ? add_ref(out, "additional_minidumps", minidumps)
                        : cJSON_AddArrayToObject(out, "additional_minidumps") != NULL;
-    const cJSON *sig = glom_path(processed, "signature");
+    const cJSON *sig = sg_py_glom(processed, "signature");
     if (ok)
         ok = sig ? add_ref(out, "original_signature", sig)
                  : cJSON_AddStringToObject(out, "original_signature", "") != NULL;
     if (ok && sg_py_dict_get(processed, "json_dump", 9)) {
-        ok = add_ref(out, "crashing_thread", glom_path(processed, "json_dump.crash_info.crashing_thread")) &&
-             add_ref(out, "reason", glom_path(processed, "json_dump.crash_info.type")) &&
-             add_ref(out, "threads", glom_path(processed, "json_dump.threads")) &&
-             add_ref(out, "os", glom_path(processed, "json_dump.system_info.os"));
+        ok = add_ref(out, "crashing_thread", sg_py_glom(processed, "json_dump.crash_info.crashing_thread")) &&
+             add_ref(out, "reason", sg_py_glom(processed, "json_dump.crash_info.type")) &&
+             add_ref(out, "threads", sg_py_glom(processed, "json_dump.threads")) &&
+             add_ref(out, "os", sg_py_glom(processed, "json_dump.system_info.os"));
     }
     const cJSON *je = sg_py_dict_get(processed, "java_exception", 14);
     if (ok && je)

@@ -185,24 +185,46 @@ static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lower
     return sg_normalize_frame(r, f, out);
 }
 
-/* The fields a frame dict can hold, found in one pass over its keys (a dict lookup per field
- * costs more than the normalization); a later duplicate key wins, as in a Python dict. */
-enum { F_MODULE, F_FUNCTION, F_FILE, F_LINE, F_MODULE_OFFSET, F_OFFSET, F_UNLOADED, F_INLINES, F_N };
-static void frame_fields(const cJSON *d, const cJSON *f[F_N])
+
+/* `for x in v: x.get(...)` over a truthy v: a list is fine (SG_PY_OK); iterating a str
+ * gives characters and a dict its keys, str either way, which has no .get; anything else is
+ * not iterable. */
+static sg_pyexc dict_items_check(sg_result *r, const cJSON *v)
 {
-    static const char *const names[F_N] = { "module", "function", "file", "line", "module_offset",
-                                            "offset", "unloaded_modules", "inlines" };
-    memset(f, 0, F_N * sizeof *f);
-    for (const cJSON *c = d->child; c; c = c->next)
-        for (int k = 0; k < F_N; k++)
-            if (c->string[0] == names[k][0] && strcmp(c->string, names[k]) == 0) {
-                f[k] = c;
-                break;
-            }
+    if (cJSON_IsArray(v))
+        return SG_PY_OK;
+    if (cJSON_IsString(v) || cJSON_IsObject(v)) {
+        no_get(r, "str");
+        return SG_PY_ATTRIBUTEERROR;
+    }
+    not_iterable(r, v);
+    return SG_PY_TYPEERROR;
 }
 
-/* Builds the normalized frame list into r->normalized_frames (not yet marked as extras).
- * Returns the Python exception class (SG_PY_OK when none). */
+typedef struct framelist {
+    sg_result *r;
+    int lower;
+    size_t max;
+    sg_buf out, lowered;
+    sg_strvec *list;
+} framelist;
+
+/* One item of frame_generator: the frame dict must have .get, then it is normalized. */
+static sg_pyexc add_frame(framelist *fl, const cJSON *dict, sg_frame_in *f)
+{
+    if (!cJSON_IsObject(dict)) {
+        no_get(fl->r, sg_py_type_name(dict));
+        return SG_PY_ATTRIBUTEERROR;
+    }
+    sg_buf_reset(&fl->out);
+    sg_pyexc exc = one_frame(fl->r, f, fl->lower, &fl->lowered, &fl->out);
+    if (exc == SG_PY_OK)
+        sg_strvec_push(fl->r, fl->list, (sg_str){ fl->out.p ? fl->out.p : "", fl->out.len }, 1);
+    return exc;
+}
+
+/* Builds the normalized frame list of a thread into *list. Returns the Python exception
+ * class (SG_PY_OK when none). */
 static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t max, sg_strvec *list)
 {
     if (!cJSON_IsObject(thread)) {
@@ -210,87 +232,51 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
         return SG_PY_ATTRIBUTEERROR;
     }
     const cJSON *frames = sg_py_dict_get(thread, "frames", 6);
-    if (!frames)
+    if (!frames || max == 0)
         return SG_PY_OK;
-    /* iterating a str gives characters and a dict its keys: both are str, which has no .get */
-    if (cJSON_IsString(frames) || cJSON_IsObject(frames)) {
-        if (sg_py_truthy(frames) && max > 0) {
-            no_get(r, "str");
-            return SG_PY_ATTRIBUTEERROR;
-        }
+    /* an empty list, str or dict iterates to nothing; None, 0, False are not iterable */
+    if (!sg_py_truthy(frames) && (cJSON_IsArray(frames) || cJSON_IsString(frames) || cJSON_IsObject(frames)))
         return SG_PY_OK;
-    }
-    if (!cJSON_IsArray(frames)) {
-        not_iterable(r, frames);
-        return SG_PY_TYPEERROR;
-    }
-    sg_buf out, lowered;
-    sg_result_take(r, 4, &out);
-    sg_result_take(r, 5, &lowered);
-    sg_pyexc exc = SG_PY_OK;
-    size_t count = 0;
+    sg_pyexc exc = dict_items_check(r, frames);
+    if (exc)
+        return exc;
+    framelist fl = { r, lower, max, { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 }, list };
+    sg_result_take(r, 4, &fl.out);
+    sg_result_take(r, 5, &fl.lowered);
     const cJSON *frame;
     /* islice(frame_generator(frames), 40): nothing past the 40th item is ever looked at */
     cJSON_ArrayForEach(frame, frames) {
-        if (count >= max || exc)
+        if (list->n >= max || exc)
             break;
         if (!cJSON_IsObject(frame)) {
-            no_get(r, sg_py_type_name(frame));
-            exc = SG_PY_ATTRIBUTEERROR;
+            exc = add_frame(&fl, frame, NULL);
             break;
         }
-        const cJSON *ff[F_N];
-        frame_fields(frame, ff);
-        const cJSON *inlines = ff[F_INLINES];
-        if (sg_py_truthy(inlines)) {
-            if (cJSON_IsString(inlines) || cJSON_IsObject(inlines)) {
-                no_get(r, "str");
-                exc = SG_PY_ATTRIBUTEERROR;
-                break;
-            }
-            if (!cJSON_IsArray(inlines)) {
-                not_iterable(r, inlines);
-                exc = SG_PY_TYPEERROR;
-                break;
-            }
+        const cJSON *ff[SG_F_N];
+        sg_frame_fields(frame, ff);
+        /* inlines come first, with the module and offsets of their frame */
+        if (sg_py_truthy(ff[SG_F_INLINES]) && (exc = dict_items_check(r, ff[SG_F_INLINES])) == SG_PY_OK) {
             const cJSON *in;
-            cJSON_ArrayForEach(in, inlines) {
-                if (count >= max)
+            cJSON_ArrayForEach(in, ff[SG_F_INLINES]) {
+                if (list->n >= max || exc)
                     break;
-                if (!cJSON_IsObject(in)) {
-                    no_get(r, sg_py_type_name(in));
-                    exc = SG_PY_ATTRIBUTEERROR;
-                    break;
-                }
-                const cJSON *fi[F_N];
-                frame_fields(in, fi);
-                sg_frame_in f = { sg_fv_json(ff[F_MODULE]), sg_fv_json(fi[F_FUNCTION]),
-                                  sg_fv_json(fi[F_FILE]), sg_fv_json(fi[F_LINE]),
-                                  sg_fv_json(ff[F_MODULE_OFFSET]), sg_fv_json(ff[F_OFFSET]),
-                                  sg_fv_json(NULL) };
-                sg_buf_reset(&out);
-                if ((exc = one_frame(r, &f, lower, &lowered, &out)) != SG_PY_OK)
-                    break;
-                sg_strvec_push(r, list, (sg_str){ out.p ? out.p : "", out.len }, 1);
-                count++;
+                sg_frame_in f = sg_frame_in_json(cJSON_IsObject(in) ? in : NULL);
+                f.module = sg_fv_json(ff[SG_F_MODULE]);
+                f.module_offset = sg_fv_json(ff[SG_F_MODULE_OFFSET]);
+                f.offset = sg_fv_json(ff[SG_F_OFFSET]);
+                f.unloaded_modules = sg_fv_json(NULL);
+                exc = add_frame(&fl, in, &f);
             }
-            if (exc || count >= max)
-                break;
         }
-        sg_frame_in f = { sg_fv_json(ff[F_MODULE]), sg_fv_json(ff[F_FUNCTION]),
-                          sg_fv_json(ff[F_FILE]), sg_fv_json(ff[F_LINE]),
-                          sg_fv_json(ff[F_MODULE_OFFSET]), sg_fv_json(ff[F_OFFSET]),
-                          sg_fv_json(ff[F_UNLOADED]) };
-        sg_buf_reset(&out);
-        if ((exc = one_frame(r, &f, lower, &lowered, &out)) != SG_PY_OK)
+        if (exc || list->n >= max)
             break;
-        sg_strvec_push(r, list, (sg_str){ out.p ? out.p : "", out.len }, 1);
-        count++;
+        sg_frame_in f = sg_frame_in_json(frame);
+        exc = add_frame(&fl, frame, &f);
     }
-    if (out.failed || lowered.failed)
+    if (fl.out.failed || fl.lowered.failed)
         r->failed = 1;
-    sg_result_give(r, 4, &out);
-    sg_result_give(r, 5, &lowered);
+    sg_result_give(r, 4, &fl.out);
+    sg_result_give(r, 5, &fl.lowered);
     return exc;
 }
 

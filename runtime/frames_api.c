@@ -7,7 +7,6 @@
 
 #include "json_read.h"
 #include "normalize.h"
-#include "pyval.h"
 
 int sg_value_truthy(const sg_value *v)
 {
@@ -125,13 +124,7 @@ sg_status sg_normalize(sg_ctx *ctx, const sg_frame *frame, sg_string *out, sg_er
     cJSON *f = frame_node(frame);
     if (!f)
         return nomem(err);
-    sg_frame_in in = { sg_fv_json(sg_py_dict_get(f, "module", 6)),
-                       sg_fv_json(sg_py_dict_get(f, "function", 8)),
-                       sg_fv_json(sg_py_dict_get(f, "file", 4)),
-                       sg_fv_json(sg_py_dict_get(f, "line", 4)),
-                       sg_fv_json(sg_py_dict_get(f, "module_offset", 13)),
-                       sg_fv_json(sg_py_dict_get(f, "offset", 6)),
-                       sg_fv_json(sg_py_dict_get(f, "unloaded_modules", 16)) };
+    sg_frame_in in = sg_frame_in_json(f);
     sg_status st = sg_ctx_normalize(ctx, &in, out, err);
     cJSON_Delete(f);
     return st;

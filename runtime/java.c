@@ -186,16 +186,6 @@ int sg_java_stack_signature(sg_result *r, const cJSON *source, sg_str *sig, sg_s
     return r->failed ? SG_RULE_FATAL : SG_RULE_OK;
 }
 
-/* glom(source, "exception.values.0.stacktrace", default=None): dicts by key, lists by int. */
-static const cJSON *glom_step(const cJSON *v, const char *seg)
-{
-    if (cJSON_IsObject(v))
-        return sg_py_dict_get(v, seg, strlen(seg));
-    if (cJSON_IsArray(v) && strcmp(seg, "0") == 0)
-        return v->child;
-    return NULL;
-}
-
 static int raise_no_get(sg_result *r, const cJSON *v)
 {
     return sg_result_raise(r, "'%s' object has no attribute 'get'", sg_py_type_name(v));
@@ -246,8 +236,7 @@ int sg_java_exception_signature(sg_result *r, const cJSON *source, sg_str *sig,
     const char *why = "JavaExceptionSignatureTool: value not in expected format";
     if (!cJSON_IsObject(source))
         return empty(r, sig, notes, bad, why);
-    const cJSON *st = glom_step(glom_step(glom_step(glom_step(source, "exception"), "values"), "0"),
-                                "stacktrace");
+    const cJSON *st = sg_py_glom(source, "exception.values.0.stacktrace");
     if (!sg_py_truthy(st))
         return empty(r, sig, notes, bad, why);
     if (!cJSON_IsObject(st))

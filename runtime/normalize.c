@@ -462,6 +462,32 @@ static int strip_leading_zeros(const char *s, size_t n, sg_buf *out)
     return ok;
 }
 
+/* The fields a frame dict can hold, found in one pass over its keys (a dict lookup per field
+ * costs more than the normalization); a later duplicate key wins, as in a Python dict. */
+void sg_frame_fields(const cJSON *d, const cJSON *f[SG_F_N])
+{
+    static const char *const names[SG_F_N] = { "module", "function", "file", "line", "module_offset",
+                                            "offset", "unloaded_modules", "inlines" };
+    memset(f, 0, SG_F_N * sizeof *f);
+    for (const cJSON *c = d ? d->child : NULL; c; c = c->next)
+        for (int k = 0; k < SG_F_N; k++)
+            if (c->string[0] == names[k][0] && strcmp(c->string, names[k]) == 0) {
+                f[k] = c;
+                break;
+            }
+}
+
+sg_frame_in sg_frame_in_json(const cJSON *d)
+{
+    const cJSON *f[SG_F_N];
+    sg_frame_fields(d, f);
+    sg_frame_in in = { sg_fv_json(f[SG_F_MODULE]), sg_fv_json(f[SG_F_FUNCTION]),
+                       sg_fv_json(f[SG_F_FILE]), sg_fv_json(f[SG_F_LINE]),
+                       sg_fv_json(f[SG_F_MODULE_OFFSET]), sg_fv_json(f[SG_F_OFFSET]),
+                       sg_fv_json(f[SG_F_UNLOADED]) };
+    return in;
+}
+
 /* ---- normalize_frame ---------------------------------------------------------------------- */
 
 sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)

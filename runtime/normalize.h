@@ -23,6 +23,13 @@ typedef struct sg_frame_in {
     sg_fv module, function, file, line, module_offset, offset, unloaded_modules;
 } sg_frame_in;
 
+/* The keys of a frame dict, found in one pass (a later duplicate wins, as in a dict). */
+enum { SG_F_MODULE, SG_F_FUNCTION, SG_F_FILE, SG_F_LINE, SG_F_MODULE_OFFSET, SG_F_OFFSET,
+       SG_F_UNLOADED, SG_F_INLINES, SG_F_N };
+void sg_frame_fields(const cJSON *d, const cJSON *f[SG_F_N]);
+/* A frame dict as normalize_frame(**frame) sees it. */
+sg_frame_in sg_frame_in_json(const cJSON *d);
+
 /* Python exception classes the normalizer can raise. */
 typedef enum { SG_PY_OK = 0, SG_PY_TYPEERROR, SG_PY_ATTRIBUTEERROR, SG_PY_INDEXERROR,
                SG_PY_KEYERROR } sg_pyexc;

@@ -302,3 +302,26 @@ int sg_py_int_parse(const char *s, size_t n, sg_buf *digits, long long *value)
     *value = neg ? -v : v;
     return 1;
 }
+
+const cJSON *sg_py_glom(const cJSON *v, const char *path)
+{
+    while (v && *path) {
+        size_t n = strcspn(path, ".");
+        if (cJSON_IsObject(v)) {
+            v = sg_py_dict_get(v, path, n);
+        } else if (cJSON_IsArray(v)) {
+            char *end;
+            long i = strtol(path, &end, 10);
+            if (n == 0 || end != path + n)
+                return NULL;
+            long size = cJSON_GetArraySize(v);
+            if (i < 0)
+                i += size;
+            v = i >= 0 && i < size ? cJSON_GetArrayItem(v, (int)i) : NULL;
+        } else {
+            return NULL;
+        }
+        path += n + (path[n] == '.');
+    }
+    return v;
+}

@@ -17,6 +17,9 @@ int sg_py_truthy(const cJSON *j);
 int sg_py_equal(const cJSON *a, const cJSON *b);
 /* d.get(key): NULL when absent or when d is not a dict. The last of duplicate keys wins. */
 const cJSON *sg_py_dict_get(const cJSON *d, const char *key, size_t len);
+/* glom(v, "a.b.0", default=None) as Socorro uses it: a dict is looked up by the segment, a
+ * list indexed by it when it is an integer (negative from the end); NULL otherwise. */
+const cJSON *sg_py_glom(const cJSON *v, const char *path);
 /* Appends str(v) / repr(v) / repr() of a str. */
 void sg_py_str(sg_buf *b, const cJSON *v);
 void sg_py_repr(sg_buf *b, const cJSON *v);

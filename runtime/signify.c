@@ -134,7 +134,6 @@ static void do_crash_line(tool *t, const char *s, size_t n, long line)
     sg_buf_adds(b, "}\n");
 }
 
-static sg_fv get_fv(const cJSON *d, const char *k) { return sg_fv_json(sg_py_dict_get(d, k, strlen(k))); }
 
 /* --normalize: normalize_frame(**frame) alone, as the corpus records it. */
 static void do_normalize_line(tool *t, const char *s, size_t n, long line)
@@ -150,9 +149,7 @@ static void do_normalize_line(tool *t, const char *s, size_t n, long line)
     sg_arena_init(&a, 0);
     sg_result r;
     sg_result_init(&r, &a, 0);
-    sg_frame_in in = { get_fv(f, "module"), get_fv(f, "function"), get_fv(f, "file"),
-                       get_fv(f, "line"), get_fv(f, "module_offset"), get_fv(f, "offset"),
-                       get_fv(f, "unloaded_modules") };
+    sg_frame_in in = sg_frame_in_json(f);
     sg_buf norm;
     sg_buf_init(&norm);
     sg_pyexc x = sg_normalize_frame(&r, &in, &norm);

@@ -35,13 +35,11 @@ int vm_in(vm *m, const vval *a, const vval *b, int *res);
 
 /* Raises a Python exception of class bit `cls` with text fmt (sg_result_fmt directives). */
 int vm_raise(vm *m, int cls, const char *fmt, ...);
-#define EXC_TypeError 1
-#define EXC_ValueError 2
-#define EXC_KeyError 4
-#define EXC_IndexError 8
-#define EXC_AttributeError 16
-#define EXC_RecursionError 32
-#define EXC_OverflowError 64
+enum {
+#define SG_EXC_ENUM(name, bit) EXC_##name = bit,
+    SG_EXCEPTIONS(SG_EXC_ENUM)
+#undef SG_EXC_ENUM
+};
 
 vval vm_from_json(const cJSON *j);
 vval vm_str_value(const char *s, size_t len);
