@@ -293,7 +293,7 @@ static void emit_program(emitter *e)
                 rn_error(e->p, d->line, d->col, "rule '%.*s' is defined twice", (int)d->len, d->s);
         e->n_locals = 0;
         e->n_rules++;
-        op(e, SG_OP_RULE, intern(e, d->s, d->len), 0);
+        size_t start = op(e, SG_OP_RULE, intern(e, d->s, d->len), 0);
         size_t j = 0;
         if (d->a) {
             emit_expr(e, d->a, 0);
@@ -304,6 +304,7 @@ static void emit_program(emitter *e)
         if (d->a)
             patch(e, j, 0);
         op(e, SG_OP_RETURN, 0, 0);
+        patch(e, start, 1); /* where the next rule starts */
     }
     op(e, SG_OP_END, 0, 0);
     if (e->len > 65535)

@@ -16,6 +16,7 @@ struct sg_ctx {
     sg_limits limits;
     sg_result result;
     sg_buf scratch[SG_SCRATCH];
+    sg_error prog_err; /* sg_program_check of the linked program, done once */
 };
 
 const char *sg_version(void) { return SG_VERSION_STRING; }
@@ -38,6 +39,7 @@ sg_ctx *sg_ctx_new(const sg_limits *limits)
     else
         sg_limits_default(&ctx->limits);
     sg_arena_init(&ctx->arena, 0);
+    sg_program_check(&sg_program_linked, &ctx->prog_err);
     return ctx;
 }
 
@@ -69,7 +71,11 @@ sg_status sg_generate_tree(sg_ctx *ctx, const struct cJSON *crash_data, int flag
     sg_result *r = &ctx->result;
     sg_result_init(r, &ctx->arena, flags & SG_VERBOSE);
     r->scratch = ctx->scratch;
-    sg_status st = sg_pipeline_run(NULL, r, crash_data, err);
+    if (ctx->prog_err.code != SG_OK) {
+        *err = ctx->prog_err;
+        return err->code;
+    }
+    sg_status st = sg_pipeline_run_checked(NULL, r, crash_data, err);
     if (st != SG_OK)
         return st;
     memset(out, 0, sizeof *out);

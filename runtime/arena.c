@@ -126,7 +126,7 @@ static int buf_reserve(sg_buf *b, size_t extra)
     return 1;
 }
 
-void sg_buf_add(sg_buf *b, const char *s, size_t n)
+void sg_buf_add_slow(sg_buf *b, const char *s, size_t n)
 {
     if (!buf_reserve(b, n))
         return;

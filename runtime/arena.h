@@ -4,6 +4,7 @@
 #ifndef SG_ARENA_H
 #define SG_ARENA_H
 #include <stddef.h>
+#include <string.h>
 
 typedef struct sg_arena_block sg_arena_block;
 typedef struct sg_arena {
@@ -31,8 +32,18 @@ typedef struct sg_buf {
 void sg_buf_init(sg_buf *b);
 void sg_buf_free(sg_buf *b);
 void sg_buf_reset(sg_buf *b);
-void sg_buf_add(sg_buf *b, const char *s, size_t n);
+void sg_buf_add_slow(sg_buf *b, const char *s, size_t n);
 void sg_buf_addc_slow(sg_buf *b, char c);
+/* Appends n bytes; inline while they fit (room for a NUL is always kept). */
+static inline void sg_buf_add(sg_buf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len > n) {
+        memcpy(b->p + b->len, s, n);
+        b->len += n;
+    } else {
+        sg_buf_add_slow(b, s, n);
+    }
+}
 /* One byte: inline, since normalization appends byte by byte. */
 static inline void sg_buf_addc(sg_buf *b, char c)
 {

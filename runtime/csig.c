@@ -150,6 +150,9 @@ static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lower
         }
         parsed = sg_parse_source_file(f->file.s, f->file.len, &pn);
     }
+    f->src = parsed;
+    f->src_len = pn;
+    f->src_known = 1;
     /* Socorro quirk: (file, function) is hashed, so a list or dict function raises TypeError */
     if (f->function.j && (cJSON_IsArray(f->function.j) || cJSON_IsObject(f->function.j))) {
         r->exc = sg_result_fmt(r, "unhashable type: '%s'", sg_fv_type(&f->function));

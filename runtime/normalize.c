@@ -45,53 +45,64 @@ static sg_pyexc raise(sg_result *r, sg_pyexc cls, const char *fmt, const char *a
 
 /* ---- small string helpers (a string is a (p, n) slice) ------------------------------------ */
 
-static int ends_with(const char *s, size_t n, const char *suf)
+static int ends_with_n(const char *s, size_t n, const char *suf, size_t k)
 {
-    size_t k = strlen(suf);
     return n >= k && memcmp(s + n - k, suf, k) == 0;
 }
+#define ends_with(s, n, lit) ends_with_n(s, n, lit, sizeof lit - 1)
 
-static int contains(const char *s, size_t n, const char *needle)
+static int contains_n(const char *s, size_t n, const char *needle, size_t k)
 {
-    size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (memcmp(s + i, needle, k) == 0)
+    for (const char *e = s + n, *q; k <= (size_t)(e - s) && (q = memchr(s, needle[0], (size_t)(e - s) - k + 1)); s = q + 1)
+        if (memcmp(q, needle, k) == 0)
             return 1;
     return 0;
+}
+#define contains(s, n, lit) contains_n(s, n, lit, sizeof lit - 1)
+
+/* Which characters a function name holds: steps that cannot change it are skipped. */
+enum { K_SPACE = 1, K_COMMA = 2, K_ANGLE = 4, K_PAREN = 8, K_BRACKET = 16, K_BACKQ = 32,
+       K_DOLLAR = 64 };
+static const unsigned char kclass[256] = {
+    [' '] = K_SPACE, [','] = K_COMMA, ['<'] = K_ANGLE, ['>'] = K_ANGLE, ['('] = K_PAREN,
+    [')'] = K_PAREN, ['['] = K_BRACKET, [']'] = K_BRACKET, ['`'] = K_BACKQ, ['$'] = K_DOLLAR,
+};
+
+static unsigned classes(const char *s, size_t n)
+{
+    unsigned m = 0;
+    for (size_t i = 0; i < n; i++)
+        m |= kclass[(unsigned char)s[i]];
+    return m;
 }
 
 /* ---- utils.drop_prefix_and_return_type ---------------------------------------------------- */
 
-static char closer(char c)
-{
-    switch (c) {
-    case '(': return ')';
-    case '{': return '}';
-    case '[': return ']';
-    case '<': return '>';
-    case '`': return '\'';
-    }
-    return 0;
-}
+/* drop_prefix_and_return_type's delimiters: an opener maps to its closer, a closer to 1. */
+static const char delim[256] = {
+    ['('] = ')', ['{'] = '}', ['['] = ']', ['<'] = '>', ['`'] = '\'',
+    [')'] = 1, ['}'] = 1, [']'] = 1, ['>'] = 1, ['\''] = 1, [' '] = 2,
+};
 
-static int is_closer(char c) { return c == ')' || c == '}' || c == ']' || c == '>' || c == '\''; }
-
-/* Returns 1, 0 (IndexError in Python: no token at all) or -1 (out of memory). Tokens are
- * split on spaces outside () {} [] <> `'; only the last ones matter, so only the spaces'
- * positions are kept. */
-static int drop_prefix_and_return_type(sg_result *r, const char *f, size_t n, sg_buf *out)
+/* Returns 1 with the last token as f[*start, *end), 0 (IndexError in Python: no token at all)
+ * or -1 (out of memory). Tokens are split on spaces outside () {} [] <> `'; only the last
+ * ones matter, so only the spaces' positions are kept. */
+static int drop_prefix_and_return_type(sg_result *r, const char *f, size_t n, size_t *start_out,
+                                       size_t *end_out)
 {
     sg_buf levels, spaces; /* open delimiters; offsets of level-0 spaces (size_t each) */
     sg_result_take(r, 2, &levels);
     sg_result_take(r, 3, &spaces);
     for (size_t i = 0; i < n; i++) {
-        char c = f[i];
-        if (closer(c)) {
+        char c = f[i], d = delim[(unsigned char)c];
+        if (!d)
+            continue;
+        if (d > 2) {
             sg_buf_addc(&levels, c);
-        } else if (is_closer(c)) {
-            if (levels.len && closer(levels.p[levels.len - 1]) == c)
+        } else if (d == 1) {
+            if (levels.len && delim[(unsigned char)levels.p[levels.len - 1]] == c)
                 levels.len--;
-        } else if (!levels.len && c == ' ') {
+        } else if (!levels.len) {
             sg_buf_add(&spaces, (const char *)&i, sizeof i);
         }
     }
@@ -119,7 +130,8 @@ static int drop_prefix_and_return_type(sg_result *r, const char *f, size_t n, sg
             k--;
             start = k ? sp[k - 1] + 1 : 0;
         }
-        sg_buf_add(out, f + start, end - start);
+        *start_out = start;
+        *end_out = end;
     }
     sg_result_give(r, 2, &levels);
     sg_result_give(r, 3, &spaces);
@@ -175,16 +187,17 @@ static void collapse(const char *s, size_t n, char open, char close, rp_mode mod
 {
     size_t level = 0, start = 0, prev_end = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == open) {
+        char c = s[i];
+        if (c != open && c != close)
+            continue;
+        if (c == open) {
             if (level == 0)
                 start = i;
             level++;
-        } else if (s[i] == close && level > 0) {
-            if (--level == 0) {
-                sg_buf_add(out, s + prev_end, start - prev_end);
-                replacement(s + prev_end, start - prev_end, s + start, i + 1 - start, mode, out);
-                prev_end = i + 1;
-            }
+        } else if (level > 0 && --level == 0) {
+            sg_buf_add(out, s + prev_end, start - prev_end);
+            replacement(s + prev_end, start - prev_end, s + start, i + 1 - start, mode, out);
+            prev_end = i + 1;
         }
     }
     /* an unclosed slice runs to the end of the string */
@@ -278,123 +291,179 @@ static void append_line(sg_buf *b, const sg_fv *line)
 
 /* ---- normalize_cpp_function / normalize_rust_function ------------------------------------ */
 
+/* The steps both languages end with: the line number for listed functions, then fixup_space
+ * and fixup_comma (skipped when there is no space or comma: they cannot change anything). */
+static void finish(const char *s, size_t n, unsigned m, const sg_fv *line, sg_buf *tmp, sg_buf *out)
+{
+    if (sg_match_line_numbers(s, n)) {
+        sg_buf_reset(tmp);
+        sg_buf_add(tmp, s, n);
+        append_line(tmp, line);
+        s = tmp->p;
+        n = tmp->len;
+        m |= classes(s, n);
+    }
+    if (m & (K_SPACE | K_COMMA))
+        fix_space_comma(s, n, out);
+    else
+        sg_buf_add(out, s, n);
+}
+
+/* Ping-pong between two scratch buffers: each step reads *cur and writes the other. */
+typedef struct steps {
+    sg_buf buf[2];
+    int which;
+    const char *s;
+    size_t n;
+} steps;
+
+static sg_buf *step_out(steps *st)
+{
+    sg_buf *o = &st->buf[st->which ^= 1];
+    sg_buf_reset(o);
+    return o;
+}
+
+static void step_done(steps *st)
+{
+    sg_buf *o = &st->buf[st->which];
+    st->s = o->p ? o->p : "";
+    st->n = o->len;
+}
+
+static sg_pyexc no_token(sg_result *r, int ok)
+{
+    /* Socorro quirk: a function that is only "const" leaves no token (IndexError) */
+    return ok < 0 ? SG_PY_OK : raise(r, SG_PY_INDEXERROR, "list index out of range", NULL);
+}
+
+static void steps_begin(sg_result *r, steps *st, const char *f, size_t n)
+{
+    sg_result_take(r, 0, &st->buf[0]);
+    sg_result_take(r, 1, &st->buf[1]);
+    st->which = 1;
+    st->s = f;
+    st->n = n;
+}
+
+static sg_pyexc steps_end(sg_result *r, steps *st, sg_buf *out, sg_pyexc exc)
+{
+    if (st->buf[0].failed || st->buf[1].failed)
+        out->failed = 1;
+    sg_result_give(r, 0, &st->buf[0]);
+    sg_result_give(r, 1, &st->buf[1]);
+    return exc;
+}
+
 sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out)
 {
-    static const char *const refs[] = { "const", "const&", "const &", "&&", "&" };
+    static const struct { const char *s; size_t n; } refs[] = {
+        { "const", 5 }, { "const&", 6 }, { "const &", 7 }, { "&&", 2 }, { "&", 1 }
+    };
     for (size_t k = 0; k < 5; k++)
-        if (ends_with(f, n, refs[k])) {
-            n -= strlen(refs[k]);
+        if (ends_with_n(f, n, refs[k].s, refs[k].n)) {
+            n -= refs[k].n;
             sg_u_strip(&f, &n);
         }
-    sg_buf a, b;
-    sg_result_take(r, 0, &a);
-    sg_result_take(r, 1, &b);
+    unsigned m = classes(f, n);
+    steps st;
+    steps_begin(r, &st, f, n);
     if (!contains(f, n, "::operator")) {
-        int ok = drop_prefix_and_return_type(r, f, n, &a);
-        if (ok <= 0) {
-            sg_result_give(r, 0, &a);
-            sg_result_give(r, 1, &b);
-            /* Socorro quirk: a function that is only "const" leaves no token (IndexError) */
-            return ok < 0 ? SG_PY_OK : raise(r, SG_PY_INDEXERROR, "list index out of range", NULL);
-        }
-    } else {
-        sg_buf_add(&a, f, n);
+        size_t start = 0, end = n;
+        int ok = m & K_SPACE ? drop_prefix_and_return_type(r, f, n, &start, &end) : n > 0;
+        if (ok <= 0)
+            return steps_end(r, &st, out, no_token(r, ok));
+        st.s = f + start;
+        st.n = end - start;
     }
-    /* `anonymous namespace' -> (anonymous namespace) (bug 1672847) */
-    const char *anon = "`anonymous namespace'";
-    size_t an = strlen(anon);
-    for (size_t i = 0; i < a.len;) {
-        const char *q = memchr(a.p + i, '`', a.len - i);
-        size_t run = q ? (size_t)(q - a.p) - i : a.len - i;
-        sg_buf_add(&b, a.p + i, run); /* copy up to the next backquote at once */
-        i += run;
-        if (i >= a.len)
-            break;
-        if (i + an <= a.len && memcmp(a.p + i, anon, an) == 0) {
-            sg_buf_add(&b, "(anonymous namespace)", an);
-            i += an;
-        } else {
-            sg_buf_addc(&b, a.p[i++]);
+    if (m & K_BACKQ) {
+        /* `anonymous namespace' -> (anonymous namespace) (bug 1672847) */
+        static const char anon[] = "`anonymous namespace'";
+        size_t an = sizeof anon - 1;
+        sg_buf *o = step_out(&st);
+        for (size_t i = 0; i < st.n;) {
+            const char *q = memchr(st.s + i, '`', st.n - i);
+            size_t run = q ? (size_t)(q - st.s) - i : st.n - i;
+            sg_buf_add(o, st.s + i, run); /* copy up to the next backquote at once */
+            i += run;
+            if (i >= st.n)
+                break;
+            if (i + an <= st.n && memcmp(st.s + i, anon, an) == 0) {
+                sg_buf_add(o, "(anonymous namespace)", an);
+                i += an;
+                m |= K_PAREN | K_SPACE;
+            } else {
+                sg_buf_addc(o, st.s[i++]);
+            }
         }
+        step_done(&st);
     }
-    sg_buf_reset(&a);
-    fix_lambdas(b.p ? b.p : "", b.len, &a); /* bug 1688249 */
-    sg_buf_reset(&b);
-    collapse(a.p ? a.p : "", a.len, '<', '>', RP_TYPES, &b);
-    sg_buf_reset(&a);
-    collapse(b.p ? b.p : "", b.len, '(', ')', RP_ARGS, &a);
-    if (contains(a.p ? a.p : "", a.len, "clone .cold")) {
+    if (m & K_DOLLAR) {
+        fix_lambdas(st.s, st.n, step_out(&st)); /* bug 1688249 */
+        step_done(&st);
+    }
+    if (m & K_ANGLE) {
+        collapse(st.s, st.n, '<', '>', RP_TYPES, step_out(&st));
+        step_done(&st);
+    }
+    if (m & K_PAREN) {
+        collapse(st.s, st.n, '(', ')', RP_ARGS, step_out(&st));
+        step_done(&st);
+    }
+    if ((m & K_BRACKET) && contains(st.s, st.n, "clone .cold")) {
         /* PGO cold blocks "[clone .cold.222]" (bug 1397926) */
-        sg_buf_reset(&b);
-        collapse(a.p, a.len, '[', ']', RP_EMPTY, &b);
-        sg_buf_reset(&a);
-        sg_buf_add(&a, b.p ? b.p : "", b.len);
+        collapse(st.s, st.n, '[', ']', RP_EMPTY, step_out(&st));
+        step_done(&st);
     }
-    if (sg_match_line_numbers(a.p ? a.p : "", a.len))
-        append_line(&a, line);
-    fix_space_comma(a.p ? a.p : "", a.len, out);
-    int failed = a.failed || b.failed;
-    sg_result_give(r, 0, &a);
-    sg_result_give(r, 1, &b);
-    if (failed)
-        out->failed = 1;
-    return SG_PY_OK;
+    finish(st.s, st.n, m, line, step_out(&st), out);
+    return steps_end(r, &st, out, SG_PY_OK);
 }
 
 sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out)
 {
-    sg_buf a, b;
-    sg_result_take(r, 0, &a);
-    sg_result_take(r, 1, &b);
-    int ok = drop_prefix_and_return_type(r, f, n, &a);
-    if (ok <= 0) {
-        sg_result_give(r, 0, &a);
-        sg_result_give(r, 1, &b);
-        return ok < 0 ? SG_PY_OK : raise(r, SG_PY_INDEXERROR, "list index out of range", NULL);
+    unsigned m = classes(f, n);
+    steps st;
+    steps_begin(r, &st, f, n);
+    size_t start = 0, end = n;
+    int ok = m & K_SPACE ? drop_prefix_and_return_type(r, f, n, &start, &end) : n > 0;
+    if (ok <= 0)
+        return steps_end(r, &st, out, no_token(r, ok));
+    st.s = f + start;
+    st.n = end - start;
+    if (m & K_ANGLE) {
+        collapse(st.s, st.n, '<', '>', RP_RUST_TYPES, step_out(&st));
+        step_done(&st);
     }
-    collapse(a.p, a.len, '<', '>', RP_RUST_TYPES, &b);
-    sg_buf_reset(&a);
-    collapse(b.p ? b.p : "", b.len, '(', ')', RP_EMPTY, &a);
-    if (sg_match_line_numbers(a.p ? a.p : "", a.len))
-        append_line(&a, line);
-    sg_buf_reset(&b);
-    fix_space_comma(a.p ? a.p : "", a.len, &b);
-    strip_rust_hash(b.p ? b.p : "", b.len, out);
-    int failed = a.failed || b.failed;
-    sg_result_give(r, 0, &a);
-    sg_result_give(r, 1, &b);
-    if (failed)
+    if (m & K_PAREN) {
+        collapse(st.s, st.n, '(', ')', RP_EMPTY, step_out(&st));
+        step_done(&st);
+    }
+    sg_buf tmp, *o = step_out(&st);
+    sg_result_take(r, 2, &tmp);
+    finish(st.s, st.n, m, line, &tmp, o);
+    strip_rust_hash(o->p ? o->p : "", o->len, out);
+    if (tmp.failed)
         out->failed = 1;
-    return SG_PY_OK;
+    sg_result_give(r, 2, &tmp);
+    return steps_end(r, &st, out, SG_PY_OK);
 }
 
 /* ---- utils.parse_source_file, strip_leading_zeros --------------------------------------- */
 
 const char *sg_parse_source_file(const char *s, size_t n, size_t *out_len)
 {
-    size_t colons = 0, c1 = 0, c2 = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == ':') {
-            colons++;
-            if (colons == 1)
-                c1 = i;
-            else if (colons == 2)
-                c2 = i;
-            else if (colons == 3) {
-                /* hg:repo:path:rev -> path */
-                size_t c3 = i;
-                size_t more = 0;
-                for (size_t k = i + 1; k < n; k++)
-                    more += s[k] == ':';
-                if (more)
-                    break;
-                *out_len = c3 - c2 - 1;
-                return s + c2 + 1;
-            }
-        }
-    if (colons == 1) {
-        *out_len = n - c1 - 1;
-        return s + c1 + 1;
+    /* split(":") into 2 parts gives the second, into 4 parts (hg:repo:path:rev) the third */
+    const char *e = s + n, *c[4] = { NULL, NULL, NULL, NULL };
+    size_t k = 0;
+    for (const char *q = s; k < 4 && (q = memchr(q, ':', (size_t)(e - q))); q++)
+        c[k++] = q;
+    if (k == 1) {
+        *out_len = (size_t)(e - c[0]) - 1;
+        return c[0] + 1;
+    }
+    if (k == 3) {
+        *out_len = (size_t)(c[2] - c[1]) - 1;
+        return c[1] + 1;
     }
     if (n && s[0] == '/') {
         *out_len = n;
@@ -462,19 +531,38 @@ static int strip_leading_zeros(const char *s, size_t n, sg_buf *out)
     return ok;
 }
 
+static int key_is(const char *k, const char *lit)
+{
+    while (*lit)
+        if (*k++ != *lit++)
+            return 0;
+    return *k == 0;
+}
+
+/* Which of the fields normalization reads a key is (-1: none), by its first letter. */
+static int field_of(const char *k)
+{
+    switch (k[0]) {
+    case 'm': return key_is(k, "module") ? SG_F_MODULE : key_is(k, "module_offset") ? SG_F_MODULE_OFFSET : -1;
+    case 'f': return key_is(k, "function") ? SG_F_FUNCTION : key_is(k, "file") ? SG_F_FILE : -1;
+    case 'l': return key_is(k, "line") ? SG_F_LINE : -1;
+    case 'o': return key_is(k, "offset") ? SG_F_OFFSET : -1;
+    case 'u': return key_is(k, "unloaded_modules") ? SG_F_UNLOADED : -1;
+    case 'i': return key_is(k, "inlines") ? SG_F_INLINES : -1;
+    }
+    return -1;
+}
+
 /* The fields a frame dict can hold, found in one pass over its keys (a dict lookup per field
  * costs more than the normalization); a later duplicate key wins, as in a Python dict. */
 void sg_frame_fields(const cJSON *d, const cJSON *f[SG_F_N])
 {
-    static const char *const names[SG_F_N] = { "module", "function", "file", "line", "module_offset",
-                                            "offset", "unloaded_modules", "inlines" };
     memset(f, 0, SG_F_N * sizeof *f);
-    for (const cJSON *c = d ? d->child : NULL; c; c = c->next)
-        for (int k = 0; k < SG_F_N; k++)
-            if (c->string[0] == names[k][0] && strcmp(c->string, names[k]) == 0) {
-                f[k] = c;
-                break;
-            }
+    for (const cJSON *c = d ? d->child : NULL; c; c = c->next) {
+        int k = field_of(c->string);
+        if (k >= 0)
+            f[k] = c;
+    }
 }
 
 sg_frame_in sg_frame_in_json(const cJSON *d)
@@ -484,7 +572,7 @@ sg_frame_in sg_frame_in_json(const cJSON *d)
     sg_frame_in in = { sg_fv_json(f[SG_F_MODULE]), sg_fv_json(f[SG_F_FUNCTION]),
                        sg_fv_json(f[SG_F_FILE]), sg_fv_json(f[SG_F_LINE]),
                        sg_fv_json(f[SG_F_MODULE_OFFSET]), sg_fv_json(f[SG_F_OFFSET]),
-                       sg_fv_json(f[SG_F_UNLOADED]) };
+                       sg_fv_json(f[SG_F_UNLOADED]), NULL, 0, 0 };
     return in;
 }
 
@@ -493,9 +581,9 @@ sg_frame_in sg_frame_in_json(const cJSON *d)
 sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
 {
     if (sg_fv_truthy(&f->function)) {
-        size_t pn = 0;
-        const char *parsed = NULL;
-        if (sg_fv_truthy(&f->file)) {
+        size_t pn = f->src_len;
+        const char *parsed = f->src;
+        if (!f->src_known && sg_fv_truthy(&f->file)) {
             if (!f->file.is_str)
                 return raise(r, SG_PY_ATTRIBUTEERROR, "'%s' object has no attribute 'split'",
                              sg_fv_type(&f->file));

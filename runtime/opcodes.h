@@ -8,7 +8,7 @@
 
 /* SG_OP(name, operands, "semantics") */
 #define SG_OPCODES(SG_OP) \
-    SG_OP(RULE,    1, "start rule str[A]; a raise skips to the next RULE") \
+    SG_OP(RULE,    2, "start rule str[A]; B is where the next RULE (or END) starts: a raise or return goes there") \
     SG_OP(BODY,    0, "marks where the rule's action starts, after its predicate") \
     SG_OP(END,     0, "end of program") \
     SG_OP(RETURN,  0, "end the current rule") \

@@ -12,6 +12,10 @@
  * and the next rule runs. Returns SG_OK, or SG_ENOMEM / SG_EPROGRAM with err set. */
 sg_status sg_pipeline_run(const sg_program *prog, sg_result *r, const cJSON *crash_data,
                           sg_error *err);
+/* The same for a program that already passed sg_program_check (a context checks the linked
+ * program once, not once a crash). */
+sg_status sg_pipeline_run_checked(const sg_program *prog, sg_result *r, const cJSON *crash_data,
+                                  sg_error *err);
 /* Runs one rule's action alone (its `when` predicate skipped), as Socorro's tests call
  * rule.action(crash_data, result): SG_EINVAL when the program has no such rule. */
 sg_status sg_pipeline_run_rule(const sg_program *prog, sg_result *r, const cJSON *crash_data,

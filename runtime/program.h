@@ -8,7 +8,7 @@
 #include "csiggen.h"
 
 #define SG_PROGRAM_MAGIC 0x53475052u /* "SGPR" */
-#define SG_PROGRAM_VERSION 1u
+#define SG_PROGRAM_VERSION 2u
 #define SG_PROGRAM_MAX_LOCALS 16
 #define SG_PROGRAM_MAX_STACK 32
 

@@ -290,42 +290,61 @@ static int n_operands(unsigned o)
     return o < SG_OP__COUNT ? n[o] : -1;
 }
 
+/* The operand checks of one instruction; `starts` marks where instructions begin. */
+static const char *check_operands(const sg_program *prog, size_t pc, const uint8_t *starts)
+{
+    unsigned o = prog->code[pc];
+    int n = n_operands(o);
+    unsigned a = n >= 1 ? operand(prog->code, pc, 0) : 0;
+    unsigned b = n >= 2 ? operand(prog->code, pc, 1) : 0;
+#define AT_START(t) ((t) < prog->code_len && (starts[(t) >> 3] >> ((t) & 7) & 1))
+    if ((o == SG_OP_RULE || o == SG_OP_CONST || o == SG_OP_INT || o == SG_OP_GET ||
+         o == SG_OP_ITEM) && a >= prog->n_str)
+        return "string index out of range";
+    if ((o == SG_OP_JUMP || o == SG_OP_JFALSE || o == SG_OP_JTRUEK || o == SG_OP_JFALSEK) &&
+        !AT_START(a))
+        return "jump out of range";
+    if (o == SG_OP_RULE && (b <= pc || !AT_START(b) ||
+                            (prog->code[b] != SG_OP_RULE && prog->code[b] != SG_OP_END)))
+        return "rule end out of range";
+    if (o == SG_OP_TRY && !AT_START(b))
+        return "handler out of range";
+#undef AT_START
+    if ((o == SG_OP_LOAD || o == SG_OP_STORE) && a >= SG_PROGRAM_MAX_LOCALS)
+        return "local slot out of range";
+    if (o == SG_OP_CALL && a >= SG_BI__COUNT)
+        return "unknown built-in";
+    if ((o == SG_OP_LIST || o == SG_OP_CALL || o == SG_OP_INFO || o == SG_OP_DEBUG) &&
+        (o == SG_OP_CALL ? b : a) >= SG_PROGRAM_MAX_STACK)
+        return "too many operands";
+    return NULL;
+}
+
 sg_status sg_program_check(const sg_program *prog, sg_error *err)
 {
     const char *why = NULL;
+    uint8_t starts[65536 / 8]; /* operands are 16-bit: no target lies beyond */
+    memset(starts, 0, sizeof starts);
     if (prog->magic != SG_PROGRAM_MAGIC)
         why = "bad magic number";
     else if (prog->version != SG_PROGRAM_VERSION)
         why = "program format version differs from this runtime's";
     else if (strcmp(prog->siglists_sha256, sg_siglists_sha256) != 0)
         why = "program was compiled against other siglists than the linked matchers";
+    else if (prog->code_len > 65536)
+        why = "program larger than 64 KiB";
+    /* first the instruction boundaries, then every target must land on one */
     for (size_t pc = 0; !why && pc < prog->code_len;) {
-        unsigned o = prog->code[pc];
-        int n = n_operands(o);
-        if (n < 0 || pc + 1 + 2 * (size_t)n > prog->code_len) {
+        int n = n_operands(prog->code[pc]);
+        if (n < 0 || pc + 1 + 2 * (size_t)n > prog->code_len)
             why = "unknown opcode or truncated instruction";
-            break;
-        }
-        unsigned a = n >= 1 ? operand(prog->code, pc, 0) : 0;
-        unsigned b = n >= 2 ? operand(prog->code, pc, 1) : 0;
-        if ((o == SG_OP_RULE || o == SG_OP_CONST || o == SG_OP_INT || o == SG_OP_GET ||
-             o == SG_OP_ITEM) && a >= prog->n_str)
-            why = "string index out of range";
-        else if ((o == SG_OP_JUMP || o == SG_OP_JFALSE || o == SG_OP_JTRUEK ||
-                  o == SG_OP_JFALSEK) && a >= prog->code_len)
-            why = "jump out of range";
-        else if (o == SG_OP_TRY && b >= prog->code_len)
-            why = "handler out of range";
-        else if ((o == SG_OP_LOAD || o == SG_OP_STORE) && a >= SG_PROGRAM_MAX_LOCALS)
-            why = "local slot out of range";
-        else if (o == SG_OP_CALL && a >= SG_BI__COUNT)
-            why = "unknown built-in";
-        else if ((o == SG_OP_LIST || o == SG_OP_CALL || o == SG_OP_INFO || o == SG_OP_DEBUG) &&
-                 (o == SG_OP_CALL ? b : a) >= SG_PROGRAM_MAX_STACK)
-            why = "too many operands";
-        pc += 1 + 2 * (size_t)n;
+        starts[pc >> 3] |= (uint8_t)(1u << (pc & 7));
+        pc += 1 + 2 * (size_t)(n < 0 ? 0 : n);
     }
-    if (!why && (prog->code_len == 0 || prog->code[prog->code_len - 1] != SG_OP_END))
+    for (size_t pc = 0; !why && pc < prog->code_len; pc += 1 + 2 * (size_t)n_operands(prog->code[pc]))
+        why = check_operands(prog, pc, starts);
+    if (!why && (prog->code_len == 0 || prog->code[prog->code_len - 1] != SG_OP_END ||
+                 !(starts[(prog->code_len - 1) >> 3] >> ((prog->code_len - 1) & 7) & 1)))
         why = "program does not end with END";
     if (!why)
         return SG_OK;
@@ -419,10 +438,7 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
         case SG_OP_RULE:
             m.rule = m.logname = prog->str[a];
             sp = ntry = 0;
-            /* find where this rule ends so a raise can skip to the next one */
-            next_rule = next;
-            while (code[next_rule] != SG_OP_RULE && code[next_rule] != SG_OP_END)
-                next_rule += 1 + 2 * (size_t)n_operands(code[next_rule]);
+            next_rule = b; /* where a raise or a return goes */
             if (only) {
                 next_rule = prog->code_len - 1; /* the END */
                 while (code[next] != SG_OP_BODY)
@@ -592,6 +608,12 @@ sg_status sg_pipeline_run(const sg_program *prog, sg_result *r, const cJSON *cra
         prog = &sg_program_linked;
     sg_status st = sg_program_check(prog, err);
     return st != SG_OK ? st : run(prog, r, crash_data, 0, 0, err);
+}
+
+sg_status sg_pipeline_run_checked(const sg_program *prog, sg_result *r, const cJSON *crash_data,
+                                  sg_error *err)
+{
+    return run(prog ? prog : &sg_program_linked, r, crash_data, 0, 0, err);
 }
 
 sg_status sg_pipeline_run_rule(const sg_program *prog, sg_result *r, const cJSON *crash_data,

@@ -9,6 +9,8 @@
 
 #include "json_read.h"
 #include "pipeline.h"
+#include "opcodes.h"
+#include "program.h"
 #include "pyval.h"
 #include "testlib.h"
 
@@ -23,6 +25,71 @@ static char *tmpfile_with(const char *text, size_t len)
         fclose(f);
     }
     return path;
+}
+
+/* The linked program with one byte changed, checked: the check's message or "ok". */
+static const char *check_patched(size_t at, uint8_t byte, char *msg, size_t cap)
+{
+    sg_program p = sg_program_linked;
+    uint8_t *code = malloc(p.code_len);
+    memcpy(code, p.code, p.code_len);
+    if (at < p.code_len)
+        code[at] = byte;
+    p.code = code;
+    sg_error e;
+    memset(&e, 0, sizeof e);
+    sg_status st = sg_program_check(&p, &e);
+    snprintf(msg, cap, "%s", st == SG_OK ? "ok" : e.msg);
+    free(code);
+    return msg;
+}
+
+SG_SUITE(program_check)
+{
+    char msg[256];
+    const sg_program *p = &sg_program_linked;
+    CHECK(strcmp(check_patched((size_t)-1, 0, msg, sizeof msg), "ok") == 0, "linked program: %s", msg);
+    CHECK(p->code_len > 3 && p->code[0] == SG_OP_RULE, "the program starts with a RULE");
+    /* RULE's B operand: the next rule's start, checked to be one */
+    unsigned b = (unsigned)p->code[3] | (unsigned)p->code[4] << 8;
+    CHECK(b > 0 && b < p->code_len && (p->code[b] == SG_OP_RULE || p->code[b] == SG_OP_END),
+          "rule 0 ends at %u", b);
+    check_patched(3, (uint8_t)(p->code[3] + 1), msg, sizeof msg);
+    CHECK(strcmp(msg, "invalid rule program: rule end out of range") == 0, "rule end + 1: %s", msg);
+    /* the last rule's end must be the END */
+    check_patched(p->code_len - 1, SG_OP_BODY, msg, sizeof msg);
+    CHECK(strcmp(msg, "invalid rule program: rule end out of range") == 0, "no END: %s", msg);
+    check_patched(0, 0xEE, msg, sizeof msg);
+    CHECK(strcmp(msg, "invalid rule program: unknown opcode or truncated instruction") == 0,
+          "bad opcode: %s", msg);
+    /* a jump moved one byte into an instruction that has operands */
+    int jumps = 0;
+    for (size_t pc = 0; pc < p->code_len && jumps < 20;) {
+        unsigned o = p->code[pc];
+        static const int nops[] = {
+#define SG_OP_N(name, n, doc) n,
+            SG_OPCODES(SG_OP_N)
+#undef SG_OP_N
+        };
+        int n = nops[o];
+        unsigned t = o == SG_OP_JUMP || o == SG_OP_JFALSE
+                         ? (unsigned)p->code[pc + 1] | (unsigned)p->code[pc + 2] << 8 : 0;
+        if ((o == SG_OP_JUMP || o == SG_OP_JFALSE) && t < p->code_len && nops[p->code[t]] > 0 &&
+            p->code[pc + 1] < 255) {
+            check_patched(pc + 1, (uint8_t)(p->code[pc + 1] + 1), msg, sizeof msg);
+            CHECK(strcmp(msg, "invalid rule program: jump out of range") == 0, "jump at %zu + 1: %s",
+                  pc, msg);
+            jumps++;
+        }
+        pc += 1 + 2 * (size_t)n;
+    }
+    CHECK(jumps > 0, "the program has jumps to test");
+    sg_program q = *p;
+    q.version = SG_PROGRAM_VERSION + 1;
+    sg_error e;
+    memset(&e, 0, sizeof e);
+    CHECK(sg_program_check(&q, &e) == SG_EPROGRAM &&
+          strstr(e.msg, "program format version differs") != NULL, "version: %s", e.msg);
 }
 
 SG_SUITE(rules_errors)
