@@ -11,9 +11,10 @@
 #include "arena.h"
 #include "json_scan.h"
 #include "jsonstr.h"
+#include "normalize.h"
 
 /* Where the parser is in a crash document: decides which "frames" lists get capped. */
-enum { P_OTHER, P_ROOT, P_DUMP, P_THREADS, P_DTHREADS, P_THREAD, P_FRAMES };
+enum { P_OTHER, P_ROOT, P_DUMP, P_THREADS, P_DTHREADS, P_THREAD, P_FRAMES, P_INLINES, P_FRAME };
 
 /* A crash's thread list, validated but not built: where each thread starts. */
 typedef struct lazy_threads {
@@ -403,8 +404,16 @@ static cJSON *read_object(parser *p, int build, int place)
         int need_key = build || place == P_ROOT || place == P_DUMP;
         if (!(need_key ? read_string(p) : skip_string(p)))
             break;
-        char *key = need_key ? make_key(p) : NULL;
-        if ((build || place == P_ROOT || place == P_DUMP) && !key)
+        /* a frame's keys that no built-in reads are validated, not built */
+        int keep = build, field = -1;
+        if (place == P_FRAME && build) {
+            const char *k = sg_buf_cstr(&p->str);
+            field = strlen(k) == p->str.len ? sg_frame_field_of(k) : -1;
+            keep = field >= 0;
+        }
+        int named = keep || place == P_ROOT || place == P_DUMP;
+        char *key = need_key && named ? make_key(p) : NULL;
+        if (named && !key)
             break;
         skip_ws(p);
         if (p->pos >= p->len || p->s[p->pos] != ':') {
@@ -417,12 +426,14 @@ static cJSON *read_object(parser *p, int build, int place)
         int sub = key ? child_place(place, key) : P_OTHER;
         if (place == P_THREAD && key && strcmp(key, "frames") == 0)
             sub = P_FRAMES; /* the frames list itself: capped */
-        cJSON *val = read_value(p, build, sub);
+        if (place == P_FRAME)
+            sub = field == SG_F_INLINES ? P_INLINES : P_OTHER;
+        cJSON *val = read_value(p, keep, sub);
         if (p->failed) {
             cJSON_free(key);
             break;
         }
-        if (build) {
+        if (keep) {
             val->string = key;
             /* Python dict: the last duplicate's value, at the first key's position. Small
              * objects (frames) are scanned; big ones get a hash index. */
@@ -507,7 +518,9 @@ static cJSON *read_array(parser *p, int build, int place)
             lz->offs[lz->n++] = p->pos;
             keep = 0;
         }
-        cJSON *val = read_value(p, keep, place == P_THREADS || place == P_DTHREADS ? P_THREAD : P_OTHER);
+        int sub = place == P_THREADS || place == P_DTHREADS ? P_THREAD
+                  : place == P_FRAMES || place == P_INLINES ? P_FRAME : P_OTHER;
+        cJSON *val = read_value(p, keep, sub);
         if (p->failed)
             break;
         if (lz && !(val = new_node(p, cJSON_NULL)))

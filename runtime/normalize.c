@@ -51,14 +51,19 @@ static int ends_with_n(const char *s, size_t n, const char *suf, size_t k)
 }
 #define ends_with(s, n, lit) ends_with_n(s, n, lit, sizeof lit - 1)
 
-static int contains_n(const char *s, size_t n, const char *needle, size_t k)
+/* Whether needle (k bytes) occurs in s: memchr finds its byte at `anchor`, chosen rare in
+ * function names, and memcmp checks the rest. */
+static int contains_n(const char *s, size_t n, const char *needle, size_t k, size_t anchor)
 {
-    for (const char *e = s + n, *q; k <= (size_t)(e - s) && (q = memchr(s, needle[0], (size_t)(e - s) - k + 1)); s = q + 1)
-        if (memcmp(q, needle, k) == 0)
+    if (n < k)
+        return 0;
+    const char *p = s + anchor, *last = s + (n - k) + anchor; /* where the anchor can be */
+    for (const char *q; p <= last && (q = memchr(p, needle[anchor], (size_t)(last - p) + 1)); p = q + 1)
+        if (memcmp(q - anchor, needle, k) == 0)
             return 1;
     return 0;
 }
-#define contains(s, n, lit) contains_n(s, n, lit, sizeof lit - 1)
+#define contains(s, n, lit, anchor) contains_n(s, n, lit, sizeof lit - 1, anchor)
 
 /* Which characters a function name holds: steps that cannot change it are skipped. */
 enum { K_SPACE = 1, K_COMMA = 2, K_ANGLE = 4, K_PAREN = 8, K_BRACKET = 16, K_BACKQ = 32,
@@ -151,8 +156,8 @@ static void replacement(const char *before, size_t bn, const char *in, size_t in
     switch (mode) {
     case RP_TYPES:
         /* Socorro's exceptions: <name omitted>, " as ", " in " (bug 1685178), operator<> */
-        if ((inn == 14 && memcmp(in, "<name omitted>", 14) == 0) || contains(in, inn, " as ") ||
-            contains(in, inn, " in ") || ends_with(before, bn, "operator")) {
+        if ((inn == 14 && memcmp(in, "<name omitted>", 14) == 0) || contains(in, inn, " as ", 0) ||
+            contains(in, inn, " in ", 0) || ends_with(before, bn, "operator")) {
             sg_buf_add(out, in, inn);
         } else if (ends_with(before, bn, "IPC::ParamTraits")) {
             /* inside[1:-1] collapsed again, even when the slice was left unclosed: then the
@@ -174,7 +179,7 @@ static void replacement(const char *before, size_t bn, const char *in, size_t in
             sg_buf_add(out, in, inn);
         break;
     case RP_RUST_TYPES:
-        if (contains(in, inn, " as "))
+        if (contains(in, inn, " as ", 0))
             sg_buf_add(out, in, inn);
         else
             sg_buf_add(out, "<T>", 3);
@@ -368,7 +373,7 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
     unsigned m = classes(f, n);
     steps st;
     steps_begin(r, &st, f, n);
-    if (!contains(f, n, "::operator")) {
+    if (!contains(f, n, "::operator", 3)) {
         size_t start = 0, end = n;
         int ok = m & K_SPACE ? drop_prefix_and_return_type(r, f, n, &start, &end) : n > 0;
         if (ok <= 0)
@@ -410,7 +415,7 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
         collapse(st.s, st.n, '(', ')', RP_ARGS, step_out(&st));
         step_done(&st);
     }
-    if ((m & K_BRACKET) && contains(st.s, st.n, "clone .cold")) {
+    if ((m & K_BRACKET) && contains(st.s, st.n, "clone .cold", 6)) {
         /* PGO cold blocks "[clone .cold.222]" (bug 1397926) */
         collapse(st.s, st.n, '[', ']', RP_EMPTY, step_out(&st));
         step_done(&st);
@@ -539,8 +544,7 @@ static int key_is(const char *k, const char *lit)
     return *k == 0;
 }
 
-/* Which of the fields normalization reads a key is (-1: none), by its first letter. */
-static int field_of(const char *k)
+int sg_frame_field_of(const char *k)
 {
     switch (k[0]) {
     case 'm': return key_is(k, "module") ? SG_F_MODULE : key_is(k, "module_offset") ? SG_F_MODULE_OFFSET : -1;
@@ -559,7 +563,7 @@ void sg_frame_fields(const cJSON *d, const cJSON *f[SG_F_N])
 {
     memset(f, 0, SG_F_N * sizeof *f);
     for (const cJSON *c = d ? d->child : NULL; c; c = c->next) {
-        int k = field_of(c->string);
+        int k = sg_frame_field_of(c->string);
         if (k >= 0)
             f[k] = c;
     }
