@@ -570,6 +570,15 @@ static cJSON *read_value(parser *p, int build, int place)
     }
     if (c == '"')
         return make_string(p, build);
+    if (c == '-' || is_digit(c)) {
+        int ok;
+        cJSON *n = read_number(p, build, &ok);
+        if (ok || !starts(p, "-Infinity")) {
+            if (!ok)
+                fail_at(p, SG_EJSON, "Expecting value", p->pos);
+            return n;
+        }
+    }
     static const struct { const char *lit; int type; double num; } lits[] = {
         { "null", cJSON_NULL, 0 }, { "true", cJSON_True, 0 }, { "false", cJSON_False, 0 },
     };
