@@ -129,8 +129,10 @@ SG_SUITE(reader_limits)
 /* A full parse's frames as the crash reader builds them: only the keys built-ins read. */
 static void prune_frames(cJSON *frames)
 {
+    if (!cJSON_IsArray(frames))
+        return;
     cJSON *fr;
-    cJSON_ArrayForEach(fr, cJSON_IsArray(frames) ? frames : NULL) {
+    cJSON_ArrayForEach(fr, frames) {
         if (!cJSON_IsObject(fr))
             continue;
         for (cJSON *c = fr->child, *next; c; c = next) {
@@ -146,8 +148,13 @@ static void prune_frames(cJSON *frames)
 
 static void prune_thread(cJSON *t)
 {
-    if (cJSON_IsObject(t))
-        prune_frames((cJSON *)get(t, "frames"));
+    cJSON *frames = NULL, *c;
+    if (!cJSON_IsObject(t))
+        return;
+    cJSON_ArrayForEach(c, t)
+        if (strcmp(c->string, "frames") == 0)
+            frames = c; /* the last duplicate, as a dict keeps */
+    prune_frames(frames);
 }
 
 /* The lazy reader builds thread 0 and the crashing thread exactly as the full parse does,
@@ -200,4 +207,61 @@ SG_SUITE(reader_lazy_threads)
         CHECK(same == n, "%s: the lazy reader differs on %zu crashes", files[f], n - same);
         tc_free(cases, n);
     }
+}
+
+/* The crash reader skips most of a document with a fast validator and falls back to the
+ * full reader only where that one refuses: on corpus crashes cut short or with one byte
+ * changed, both readers must accept or refuse alike, with the same error. */
+SG_SUITE(reader_fast_skip)
+{
+    static const char bytes[] = { '"', '\\', '\x01', '{', '}', '[', ']', ',', ':', '0', '-', 'e', 'x',
+                                  (char)0xC3, ' ', 'n', '.' };
+    const char *files[] = { "corpus/crashes/synthetic.jsonl", "corpus/crashes/adversarial.jsonl",
+                            "corpus/crashes/processed.jsonl" };
+    size_t tried = 0, differ = 0, refused = 0;
+    char first[1024] = "";
+    for (int f = 0; f < 3; f++) {
+        const char *path = t_path("SG_SHARED", files[f]);
+        if (!path) {
+            t_skip("%s is missing", files[f]);
+            continue;
+        }
+        size_t n;
+        cJSON **cases = tc_load(path, &n);
+        for (size_t i = 0; i < n && i < 40; i++) {
+            sg_buf in;
+            sg_buf_init(&in);
+            tc_dump(&in, get(cases[i], "input"));
+            char *doc = malloc(in.len + 1);
+            for (size_t k = 0; k < 30 && in.len; k++) {
+                size_t at = (k * 7919 + i * 104729) % in.len;
+                for (size_t b = 0; b <= sizeof bytes; b++) {
+                    memcpy(doc, in.p, in.len);
+                    size_t len = in.len;
+                    if (b == sizeof bytes)
+                        len = at; /* cut short */
+                    else
+                        doc[at] = bytes[b];
+                    sg_error e1, e2;
+                    cJSON *lazy = sg_json_read_crash(doc, len, NULL, &e1);
+                    cJSON *full = sg_json_parse(doc, len, NULL, &e2);
+                    int same = (lazy == NULL) == (full == NULL) &&
+                               (lazy || (e1.code == e2.code && strcmp(e1.msg, e2.msg) == 0));
+                    tried++;
+                    refused += lazy == NULL;
+                    if (!same && !differ++)
+                        snprintf(first, sizeof first, "%s #%zu byte %zu -> %zu: crash reader \"%s\", full \"%s\"",
+                                 files[f], i, at, b, lazy ? "ok" : e1.msg, full ? "ok" : e2.msg);
+                    cJSON_Delete(lazy);
+                    cJSON_Delete(full);
+                }
+            }
+            free(doc);
+            sg_buf_free(&in);
+        }
+        tc_free(cases, n);
+    }
+    CHECK(differ == 0, "%zu of %zu mutated documents differ; first: %s", differ, tried, first);
+    CHECK(tried == 0 || refused > tried / 4, "the mutations exercise errors (%zu of %zu refused)",
+          refused, tried);
 }
