@@ -557,15 +557,23 @@ static const unsigned char *fast_string(const unsigned char *q, const unsigned c
 {
     const unsigned char *start = ++q;
     for (;;) {
-        while (e - q >= 8) {
-            uint64_t w, qt, bs;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        if (e - q >= 8) {
+            uint64_t w, qt, bs, t;
             memcpy(&w, q, 8);
             qt = w ^ (ONES * '"');
             bs = w ^ (ONES * '\\');
-            if ((((qt - ONES) & ~qt) | ((bs - ONES) & ~bs) | ((w - ONES * 0x20) & ~w)) & HIGHS)
-                break;
-            q += 8;
+            /* the lowest flagged byte is exact (borrows only flag bytes above it) */
+            t = (((qt - ONES) & ~qt) | ((bs - ONES) & ~bs) | ((w - ONES * 0x20) & ~w)) & HIGHS;
+            if (!t) {
+                q += 8;
+                continue;
+            }
+            q += __builtin_ctzll(t) >> 3;
         }
+#endif
+        while (q < e && *q >= 0x20 && *q != '"' && *q != '\\')
+            q++;
         if (q >= e)
             return NULL;
         unsigned char c = *q;
@@ -573,10 +581,6 @@ static const unsigned char *fast_string(const unsigned char *q, const unsigned c
             return (size_t)(q - start) <= max ? q + 1 : NULL;
         if (c < 0x20)
             return NULL;
-        if (c != '\\') {
-            q++;
-            continue;
-        }
         if (e - q < 2)
             return NULL;
         c = q[1];
