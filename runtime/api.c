@@ -13,6 +13,7 @@
 
 struct sg_ctx {
     sg_arena arena;
+    sg_arena doc; /* the crash document's tree, kept until the next sg_generate */
     sg_limits limits;
     sg_result result;
     sg_buf scratch[SG_SCRATCH];
@@ -39,6 +40,7 @@ sg_ctx *sg_ctx_new(const sg_limits *limits)
     else
         sg_limits_default(&ctx->limits);
     sg_arena_init(&ctx->arena, 0);
+    sg_arena_init(&ctx->doc, 0);
     sg_program_check(&sg_program_linked, &ctx->prog_err);
     return ctx;
 }
@@ -48,6 +50,7 @@ void sg_ctx_free(sg_ctx *ctx)
     if (!ctx)
         return;
     sg_arena_free(&ctx->arena);
+    sg_arena_free(&ctx->doc);
     for (int i = 0; i < SG_SCRATCH; i++)
         sg_buf_free(&ctx->scratch[i]);
     free(ctx);
@@ -96,23 +99,22 @@ sg_status sg_generate(sg_ctx *ctx, const char *json, size_t len, int flags, sg_o
 {
     if (!ctx || !json || !out || !err)
         return err ? fail(err, SG_EINVAL, "sg_generate: NULL argument") : SG_EINVAL;
-    cJSON *doc = sg_json_read_crash(json, len, &ctx->limits, err);
+    sg_arena_reset(&ctx->doc);
+    cJSON *doc = sg_json_read_crash_in(&ctx->doc, json, len, &ctx->limits, err);
     if (!doc)
         return err->code;
     cJSON *crash = doc;
     /* a processed crash (siggen's signify input with json_dump) is converted first */
     if (cJSON_IsObject(doc) && sg_py_dict_get(doc, "json_dump", 9)) {
         crash = sg_convert_to_crash_data(doc, err);
-        if (!crash) {
-            cJSON_Delete(doc);
+        if (!crash)
             return err->code;
-        }
     }
     sg_status st = sg_generate_tree(ctx, crash, flags, out, err);
-    /* results live in the arena, not in the trees */
+    /* results live in ctx->arena, not in the trees; doc stays in ctx->doc until the next
+     * call (the converted crash only references it) */
     if (crash != doc)
         cJSON_Delete(crash);
-    cJSON_Delete(doc);
     return st;
 }
 

@@ -4,7 +4,7 @@
 #include "json_read.h"
 
 #include <stdint.h>
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(SG_NO_SIMD)
 #include <emmintrin.h>
 #endif
 #include <stdio.h>
@@ -36,6 +36,7 @@ typedef struct parser {
     sg_error *err;
     int failed;
     int slow;           /* in a subtree the fast skip refused: validate it the slow way */
+    sg_arena *arena;    /* where nodes and strings go; NULL: cJSON_malloc, one by one */
     lazy_threads lazy[2]; /* crash_data["threads"], crash_data["json_dump"]["threads"] */
 } parser;
 
@@ -136,9 +137,48 @@ static size_t bad_utf8(const char *s, size_t len)
     return (size_t)-1;
 }
 
+/* Memory for nodes and strings: from the arena when there is one (the tree then dies with
+ * it, never through cJSON_Delete), else cJSON's allocator. */
+static void *alloc(parser *p, size_t n)
+{
+    return p->arena ? sg_arena_alloc(p->arena, n) : cJSON_malloc(n);
+}
+
+static void release(parser *p, void *mem)
+{
+    if (!p->arena)
+        cJSON_free(mem);
+}
+
+static void drop(parser *p, cJSON *node)
+{
+    if (!p->arena)
+        cJSON_Delete(node);
+}
+
+/* cJSON_ReplaceItemViaPointer without freeing `old` when it lives in the arena. */
+static void replace(parser *p, cJSON *parent, cJSON *old, cJSON *item)
+{
+    item->next = old->next;
+    item->prev = old->prev;
+    if (item->next)
+        item->next->prev = item;
+    if (parent->child == old) {
+        if (old->prev == old)
+            item->prev = item;
+        parent->child = item;
+    } else {
+        item->prev->next = item;
+        if (!item->next)
+            parent->child->prev = item;
+    }
+    old->next = old->prev = NULL;
+    drop(p, old);
+}
+
 static cJSON *new_node(parser *p, int type)
 {
-    cJSON *n = cJSON_malloc(sizeof *n);
+    cJSON *n = alloc(p, sizeof *n);
     if (!n) {
         oom(p);
         return NULL;
@@ -150,7 +190,7 @@ static cJSON *new_node(parser *p, int type)
 
 static char *dup_bytes(parser *p, const char *s, size_t n)
 {
-    char *d = cJSON_malloc(n + 1);
+    char *d = alloc(p, n + 1);
     if (!d) {
         oom(p);
         return NULL;
@@ -213,7 +253,7 @@ static cJSON *make_string(parser *p, int build)
     n->valueint = (int)p->str.len; /* bounded by max_string */
     n->valuestring = dup_bytes(p, p->str.p ? p->str.p : "", p->str.len);
     if (!n->valuestring) {
-        cJSON_Delete(n);
+        drop(p, n);
         return NULL;
     }
     return n;
@@ -237,7 +277,7 @@ static cJSON *make_number(parser *p, double v, size_t start, int exact, int buil
     n->valuedouble = v;
     n->valueint = v != v ? 0 : v >= 2147483647.0 ? 2147483647 : v <= -2147483648.0 ? -2147483647 - 1 : (int)v;
     if (!exact && !(n->valuestring = dup_bytes(p, p->s + start, p->pos - start))) {
-        cJSON_Delete(n);
+        drop(p, n);
         return NULL;
     }
     return n;
@@ -364,7 +404,7 @@ static char *make_key(parser *p)
 {
     if (memchr(p->str.p ? p->str.p : "", 0, p->str.len) == NULL)
         return dup_bytes(p, p->str.p ? p->str.p : "", p->str.len);
-    char *k = cJSON_malloc(p->str.len + 2);
+    char *k = alloc(p, p->str.len + 2);
     if (!k) {
         oom(p);
         return NULL;
@@ -422,7 +462,7 @@ static cJSON *read_object(parser *p, int build, int place)
         skip_ws(p);
         if (p->pos >= p->len || p->s[p->pos] != ':') {
             fail_at(p, SG_EJSON, "Expecting ':' delimiter", p->pos);
-            cJSON_free(key);
+            release(p, key);
             break;
         }
         p->pos++;
@@ -434,7 +474,7 @@ static cJSON *read_object(parser *p, int build, int place)
             sub = field == SG_F_INLINES ? P_INLINES : P_OTHER;
         cJSON *val = read_value(p, keep, sub);
         if (p->failed) {
-            cJSON_free(key);
+            release(p, key);
             break;
         }
         if (keep) {
@@ -459,7 +499,7 @@ static cJSON *read_object(parser *p, int build, int place)
                     *slot = val;
             }
             if (dup) {
-                cJSON_ReplaceItemViaPointer(obj, dup, val);
+                replace(p, obj, dup, val);
             } else {
                 cJSON_AddItemToArray(obj, val);
                 nkeys++;
@@ -469,7 +509,7 @@ static cJSON *read_object(parser *p, int build, int place)
                 }
             }
         } else {
-            cJSON_free(key);
+            release(p, key);
         }
         skip_ws(p);
         if (p->pos < p->len && p->s[p->pos] == '}') {
@@ -485,7 +525,7 @@ static cJSON *read_object(parser *p, int build, int place)
         skip_ws(p);
     }
     free(ix.slot);
-    cJSON_Delete(obj);
+    drop(p, obj);
     return NULL;
 }
 
@@ -544,7 +584,7 @@ static cJSON *read_array(parser *p, int build, int place)
         p->pos++;
         skip_ws(p);
     }
-    cJSON_Delete(arr);
+    drop(p, arr);
     return NULL;
 }
 
@@ -558,7 +598,7 @@ static const unsigned char *fast_string(const unsigned char *q, const unsigned c
 {
     const unsigned char *start = ++q;
     for (;;) {
-#if defined(__SSE2__) && defined(__GNUC__)
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(SG_NO_SIMD)
         if (e - q >= 16) {
             /* sixteen at a time: '"', '\\' or a byte <= 0x1F (unsigned max trick) */
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
@@ -845,12 +885,13 @@ static void build_read_threads(parser *p, cJSON *root)
                 p->failed = 1;
                 break;
             }
-            cJSON_ReplaceItemInArray(lz->node, (int)i, t);
+            replace(p, lz->node, cJSON_GetArrayItem(lz->node, (int)i), t);
         }
     }
 }
 
-static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *err, int crash)
+static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *err, int crash,
+                    sg_arena *arena)
 {
     sg_limits dflt;
     if (!lim) {
@@ -858,7 +899,8 @@ static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *e
         lim = &dflt;
     }
     memset(err, 0, sizeof *err);
-    parser p = { s, len, 0, lim, crash, 0, { NULL, 0, 0, 0 }, err, 0, 0, { { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 } } };
+    parser p = { s, len, 0, lim, crash, 0, { NULL, 0, 0, 0 }, err, 0, 0, arena,
+                 { { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 } } };
     if (len > lim->max_input) {
         err->code = SG_ELIMIT;
         snprintf(err->msg, sizeof err->msg, "input of %zu bytes exceeds the %zu-byte limit", len,
@@ -895,7 +937,7 @@ static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *e
     free(p.lazy[0].offs);
     free(p.lazy[1].offs);
     if (p.failed) {
-        cJSON_Delete(root);
+        drop(&p, root);
         return NULL;
     }
     return root;
@@ -903,10 +945,16 @@ static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *e
 
 cJSON *sg_json_parse(const char *s, size_t len, const sg_limits *lim, sg_error *err)
 {
-    return parse(s, len, lim, err, 0);
+    return parse(s, len, lim, err, 0, NULL);
 }
 
 cJSON *sg_json_read_crash(const char *s, size_t len, const sg_limits *lim, sg_error *err)
 {
-    return parse(s, len, lim, err, 1);
+    return parse(s, len, lim, err, 1, NULL);
+}
+
+cJSON *sg_json_read_crash_in(sg_arena *arena, const char *s, size_t len, const sg_limits *lim,
+                             sg_error *err)
+{
+    return parse(s, len, lim, err, 1, arena);
 }

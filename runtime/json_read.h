@@ -5,6 +5,7 @@
 #define SG_JSON_READ_H
 #include <cjson/cJSON.h>
 #include <stddef.h>
+#include "arena.h"
 #include "csiggen.h"
 
 /* String nodes always carry this type bit and their byte length in valueint: strings may
@@ -26,4 +27,8 @@ cJSON *sg_json_parse(const char *s, size_t len, const sg_limits *lim, sg_error *
  * but keeps only the first max_frames elements of any "frames" list inside a thread (Socorro
  * reads at most 40 frames, inlines counted), so a million frames cost no memory. */
 cJSON *sg_json_read_crash(const char *s, size_t len, const sg_limits *lim, sg_error *err);
+/* The same, with every node and string in `arena` (a few large blocks instead of a malloc a
+ * node): the tree lives until the arena is reset and is never given to cJSON_Delete. */
+cJSON *sg_json_read_crash_in(sg_arena *arena, const char *s, size_t len, const sg_limits *lim,
+                             sg_error *err);
 #endif

@@ -219,6 +219,8 @@ SG_SUITE(reader_fast_skip)
     const char *files[] = { "corpus/crashes/synthetic.jsonl", "corpus/crashes/adversarial.jsonl",
                             "corpus/crashes/processed.jsonl" };
     size_t tried = 0, differ = 0, refused = 0;
+    sg_arena arena;
+    sg_arena_init(&arena, 0);
     char first[1024] = "";
     for (int f = 0; f < 3; f++) {
         const char *path = t_path("SG_SHARED", files[f]);
@@ -242,11 +244,16 @@ SG_SUITE(reader_fast_skip)
                         len = at; /* cut short */
                     else
                         doc[at] = bytes[b];
-                    sg_error e1, e2;
+                    sg_error e1, e2, e3;
                     cJSON *lazy = sg_json_read_crash(doc, len, NULL, &e1);
                     cJSON *full = sg_json_parse(doc, len, NULL, &e2);
+                    /* the arena-backed reader builds the same tree */
+                    sg_arena_reset(&arena);
+                    cJSON *in_arena = sg_json_read_crash_in(&arena, doc, len, NULL, &e3);
                     int same = (lazy == NULL) == (full == NULL) &&
-                               (lazy || (e1.code == e2.code && strcmp(e1.msg, e2.msg) == 0));
+                               (lazy || (e1.code == e2.code && strcmp(e1.msg, e2.msg) == 0)) &&
+                               (in_arena == NULL) == (lazy == NULL) &&
+                               (lazy ? tc_equal(lazy, in_arena) : strcmp(e1.msg, e3.msg) == 0);
                     tried++;
                     refused += lazy == NULL;
                     if (!same && !differ++)
@@ -261,6 +268,7 @@ SG_SUITE(reader_fast_skip)
         }
         tc_free(cases, n);
     }
+    sg_arena_free(&arena);
     CHECK(differ == 0, "%zu of %zu mutated documents differ; first: %s", differ, tried, first);
     CHECK(tried == 0 || refused > tried / 4, "the mutations exercise errors (%zu of %zu refused)",
           refused, tried);
