@@ -4,9 +4,6 @@
 #include "json_read.h"
 
 #include <stdint.h>
-#if defined(__SSE2__) && !defined(SG_NO_SIMD)
-#include <emmintrin.h>
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -591,30 +588,13 @@ static cJSON *read_array(parser *p, int build, int place)
 /* ---- the fast skip: most of a crash document is validated, never built ------------------ */
 
 /* Past the string starting at q (a quote), or NULL when it needs the slow path: a control
- * character, a bad escape, the end of input, or more raw bytes than max_string. With SSE2,
- * sixteen bytes at a time up to a quote, a backslash or a control character (UTF-8 was
- * checked before); elsewhere byte by byte. */
+ * character, a bad escape, the end of input, or more raw bytes than max_string (UTF-8 was
+ * checked before). */
 static const unsigned char *fast_string(const unsigned char *q, const unsigned char *e, size_t max)
 {
     const unsigned char *start = ++q;
     for (;;) {
-#if defined(__SSE2__) && defined(__GNUC__) && !defined(SG_NO_SIMD)
-        if (e - q >= 16) {
-            /* sixteen at a time: '"', '\\' or a byte <= 0x1F (unsigned max trick) */
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
-            __m128i hit = _mm_or_si128(
-                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-                _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)));
-            unsigned mask = (unsigned)_mm_movemask_epi8(hit);
-            if (!mask) {
-                q += 16;
-                continue;
-            }
-            q += __builtin_ctz(mask);
-        }
-#endif
-        while (q < e && *q >= 0x20 && *q != '"' && *q != '\\')
-            q++;
+        q += sg_json_plain_run((const char *)q, (size_t)(e - q));
         if (q >= e)
             return NULL;
         unsigned char c = *q;

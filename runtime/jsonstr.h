@@ -7,6 +7,11 @@
 #include "arena.h"
 #include <stddef.h>
 
+/* How many bytes of s[0..len) come before the first '"', '\\' or control character (len
+ * when none): the plain run of a string literal. SSE2 sixteen bytes at a time unless
+ * SG_NO_SIMD. */
+size_t sg_json_plain_run(const char *s, size_t len);
+
 /* Decodes the JSON string literal starting at s[0] == '"' within s[0..len). Appends the
  * decoded WTF-8 bytes to out. Returns bytes consumed (through the closing quote) or 0 on
  * error, with *errpos set to the offending byte offset and *errmsg to Python's wording. */
