@@ -52,6 +52,15 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         cJSON_Delete(sg_json_read_crash(lines[i], lens[i], NULL, &e));
     double t_read = now() - t0;
+    sg_arena doc;
+    sg_arena_init(&doc, 0);
+    t0 = now();
+    for (size_t i = 0; i < n; i++) {
+        sg_arena_reset(&doc);
+        sg_json_read_crash_in(&doc, lines[i], lens[i], NULL, &e);
+    }
+    double t_arena = now() - t0;
+    sg_arena_free(&doc);
     t0 = now();
     for (size_t i = 0; i < n; i++)
         cJSON_Delete(sg_json_parse(lines[i], lens[i], NULL, &e));
@@ -120,6 +129,8 @@ int main(int argc, char **argv)
     double mb = (double)bytes / 1e6;
     printf("crashes %zu, %.1f MB, %.1f KB/crash\n", n, mb, (double)bytes / (double)n / 1e3);
     printf("reader  (sg_json_read_crash): %8.0f crashes/s  %7.1f MB/s\n", (double)n / t_read, mb / t_read);
+    printf("reader, arena (sg_json_read_crash_in, as sg_generate reads): %8.0f crashes/s  %7.1f MB/s\n",
+           (double)n / t_arena, mb / t_arena);
     printf("full    (sg_json_parse):      %8.0f crashes/s  %7.1f MB/s\n", (double)n / t_full, mb / t_full);
     printf("cJSON   (cJSON_ParseWithLength): %5.0f crashes/s  %7.1f MB/s\n", (double)n / t_cjson, mb / t_cjson);
     printf("signature work, trees in memory: %.2f us/crash (%.0f crashes/s)\n", t_gen / (double)n * 1e6,
