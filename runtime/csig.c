@@ -125,17 +125,19 @@ static int no_get(sg_result *r, const char *type)
 }
 
 /* FILE_FUNCTION_TO_FUNCTION (rules.py): Rust 1.34 panic symbols that lost their module. */
-static const struct { const char *file, *function, *fixed; } missing_module[] = {
-    { "src/liballoc/raw_vec.rs", "capacity_overflow", "alloc::raw_vec::capacity_overflow" },
-    { "src/libcore/option.rs", "expect_failed", "core::option::expect_failed" },
-    { "src/libcore/panicking.rs", "panic_bounds_check", "core::panicking::panic_bounds_check" },
-    { "src/libcore/panicking.rs", "panic_fmt", "core::panicking::panic_fmt" },
-    { "src/libcore/panicking.rs", "panic", "core::panicking::panic" },
-    { "src/libcore/slice/mod.rs", "slice_index_order_fail", "core::slice::slice_index_order_fail" },
-    { "src/libstd/panicking.rs", "begin_panic_fmt", "std::panicking::begin_panic_fmt" },
-    { "src/libstd/panicking.rs", "continue_panic_fmt", "std::panicking::continue_panic_fmt" },
-    { "src/libstd/panicking.rs", "rust_panic_with_hook", "std::panicking::rust_panic_with_hook" },
+#define MM(file, function, fixed) { file, function, fixed, sizeof file - 1, sizeof function - 1, sizeof fixed - 1 }
+static const struct { const char *file, *function, *fixed; size_t nfile, nfunction, nfixed; } missing_module[] = {
+    MM("src/liballoc/raw_vec.rs", "capacity_overflow", "alloc::raw_vec::capacity_overflow"),
+    MM("src/libcore/option.rs", "expect_failed", "core::option::expect_failed"),
+    MM("src/libcore/panicking.rs", "panic_bounds_check", "core::panicking::panic_bounds_check"),
+    MM("src/libcore/panicking.rs", "panic_fmt", "core::panicking::panic_fmt"),
+    MM("src/libcore/panicking.rs", "panic", "core::panicking::panic"),
+    MM("src/libcore/slice/mod.rs", "slice_index_order_fail", "core::slice::slice_index_order_fail"),
+    MM("src/libstd/panicking.rs", "begin_panic_fmt", "std::panicking::begin_panic_fmt"),
+    MM("src/libstd/panicking.rs", "continue_panic_fmt", "std::panicking::continue_panic_fmt"),
+    MM("src/libstd/panicking.rs", "rust_panic_with_hook", "std::panicking::rust_panic_with_hook"),
 };
+#undef MM
 
 /* fix_missing_module, then Windows lower-casing, then normalize_frame. */
 static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lowered, sg_buf *out)
@@ -160,12 +162,11 @@ static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lower
     }
     if (parsed && f->function.is_str)
         for (size_t i = 0; i < sizeof missing_module / sizeof missing_module[0]; i++)
-            if (strlen(missing_module[i].file) == pn &&
+            if (missing_module[i].nfile == pn && missing_module[i].nfunction == f->function.len &&
                 memcmp(parsed, missing_module[i].file, pn) == 0 &&
-                strlen(missing_module[i].function) == f->function.len &&
                 memcmp(f->function.s, missing_module[i].function, f->function.len) == 0) {
                 f->function.s = missing_module[i].fixed;
-                f->function.len = strlen(missing_module[i].fixed);
+                f->function.len = missing_module[i].nfixed;
                 f->function.j = NULL;
             }
     if (lower && sg_fv_truthy(&f->module)) {

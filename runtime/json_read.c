@@ -476,6 +476,8 @@ static cJSON *read_object(parser *p, int build, int place)
         }
         if (keep) {
             val->string = key;
+            if (field >= 0)
+                val->type |= (field + 1) << SG_CJSON_FIELD_SHIFT;
             /* Python dict: the last duplicate's value, at the first key's position. Small
              * objects (frames) are scanned; big ones get a hash index. */
             cJSON *dup = NULL;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "json_read.h"
 #include "matchers.h"
 #include "pyval.h"
 #include "unicode.h"
@@ -563,7 +564,7 @@ void sg_frame_fields(const cJSON *d, const cJSON *f[SG_F_N])
 {
     memset(f, 0, SG_F_N * sizeof *f);
     for (const cJSON *c = d ? d->child : NULL; c; c = c->next) {
-        int k = sg_frame_field_of(c->string);
+        int k = SG_CJSON_FIELD(c) ? SG_CJSON_FIELD(c) - 1 : sg_frame_field_of(c->string);
         if (k >= 0)
             f[k] = c;
     }
