@@ -6,6 +6,10 @@
 
 #include <stdio.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(SG_NO_SIMD)
+#include <emmintrin.h>
+#define SG_SSE2 1
+#endif
 
 #include "json_read.h"
 #include "matchers.h"
@@ -66,6 +70,34 @@ static int contains_n(const char *s, size_t n, const char *needle, size_t k, siz
 }
 #define contains(s, n, lit, anchor) contains_n(s, n, lit, sizeof lit - 1, anchor)
 
+/* The first index >= i of s[0..n) holding one of the k bytes of set (never NUL), or n. The
+ * scans below jump from delimiter to delimiter with it, sixteen bytes at a time. */
+static size_t find_any(const char *s, size_t i, size_t n, const char *set, int k)
+{
+#ifdef SG_SSE2
+    while (i < n) {
+        char tail[16] = { 0 }; /* the last bytes, padded with NUL (never in set) */
+        const char *p = s + i;
+        if (n - i < 16)
+            p = memcpy(tail, s + i, n - i);
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p), hit = _mm_setzero_si128();
+        for (int j = 0; j < k; j++)
+            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(set[j])));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+        i += 16;
+    }
+    return n;
+#else
+    for (; i < n; i++)
+        for (int j = 0; j < k; j++)
+            if (s[i] == set[j])
+                return i;
+    return n;
+#endif
+}
+
 /* Which characters a function name holds: steps that cannot change it are skipped. */
 enum { K_SPACE = 1, K_COMMA = 2, K_ANGLE = 4, K_PAREN = 8, K_BRACKET = 16, K_BACKQ = 32,
        K_DOLLAR = 64 };
@@ -99,10 +131,11 @@ static int drop_prefix_and_return_type(sg_result *r, const char *f, size_t n, si
     sg_buf levels, spaces; /* open delimiters; offsets of level-0 spaces (size_t each) */
     sg_result_take(r, 2, &levels);
     sg_result_take(r, 3, &spaces);
-    for (size_t i = 0; i < n; i++) {
+    /* at level 0 the openers and the space matter; inside, the openers and the top's closer
+     * (other closers are unmatched and ignored) */
+    char set[6] = { '(', '{', '[', '<', '`', ' ' };
+    for (size_t i = 0; (i = find_any(f, i, n, set, 6)) < n; i++) {
         char c = f[i], d = delim[(unsigned char)c];
-        if (!d)
-            continue;
         if (d > 2) {
             sg_buf_addc(&levels, c);
         } else if (d == 1) {
@@ -111,6 +144,7 @@ static int drop_prefix_and_return_type(sg_result *r, const char *f, size_t n, si
         } else if (!levels.len) {
             sg_buf_add(&spaces, (const char *)&i, sizeof i);
         }
+        set[5] = levels.len ? delim[(unsigned char)levels.p[levels.len - 1]] : ' ';
     }
     int rc = levels.failed || spaces.failed ? -1 : 1;
     size_t nsp = spaces.len / sizeof(size_t);
@@ -192,10 +226,18 @@ static void replacement(const char *before, size_t bn, const char *in, size_t in
 static void collapse(const char *s, size_t n, char open, char close, rp_mode mode, sg_buf *out)
 {
     size_t level = 0, start = 0, prev_end = 0;
+    const char set[2] = { open, close };
     for (size_t i = 0; i < n; i++) {
+        /* at level 0 a closer is ignored: only the next opener matters */
+        if (level == 0) {
+            const char *q = memchr(s + i, open, n - i);
+            if (!q)
+                break;
+            i = (size_t)(q - s);
+        } else if ((i = find_any(s, i, n, set, 2)) >= n) {
+            break;
+        }
         char c = s[i];
-        if (c != open && c != close)
-            continue;
         if (c == open) {
             if (level == 0)
                 start = i;
