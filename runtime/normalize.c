@@ -98,20 +98,11 @@ static size_t find_any(const char *s, size_t i, size_t n, const char *set, int k
 #endif
 }
 
-/* Which characters a function name holds: steps that cannot change it are skipped. */
-enum { K_SPACE = 1, K_COMMA = 2, K_ANGLE = 4, K_PAREN = 8, K_BRACKET = 16, K_BACKQ = 32,
-       K_DOLLAR = 64 };
-static const unsigned char kclass[256] = {
-    [' '] = K_SPACE, [','] = K_COMMA, ['<'] = K_ANGLE, ['>'] = K_ANGLE, ['('] = K_PAREN,
-    [')'] = K_PAREN, ['['] = K_BRACKET, [']'] = K_BRACKET, ['`'] = K_BACKQ, ['$'] = K_DOLLAR,
-};
-
-static unsigned classes(const char *s, size_t n)
+/* Whether s[0..n) holds c: a step whose delimiter is absent cannot change the string and is
+ * skipped (memchr looks sixteen or more bytes at a time). */
+static int has(const char *s, size_t n, char c)
 {
-    unsigned m = 0;
-    for (size_t i = 0; i < n; i++)
-        m |= kclass[(unsigned char)s[i]];
-    return m;
+    return memchr(s, c, n) != NULL;
 }
 
 /* ---- utils.drop_prefix_and_return_type ---------------------------------------------------- */
@@ -341,7 +332,7 @@ static void append_line(sg_buf *b, const sg_fv *line)
 
 /* The steps both languages end with: the line number for listed functions, then fixup_space
  * and fixup_comma (skipped when there is no space or comma: they cannot change anything). */
-static void finish(const char *s, size_t n, unsigned m, const sg_fv *line, sg_buf *tmp, sg_buf *out)
+static void finish(const char *s, size_t n, const sg_fv *line, sg_buf *tmp, sg_buf *out)
 {
     if (sg_match_line_numbers(s, n)) {
         sg_buf_reset(tmp);
@@ -349,9 +340,8 @@ static void finish(const char *s, size_t n, unsigned m, const sg_fv *line, sg_bu
         append_line(tmp, line);
         s = tmp->p;
         n = tmp->len;
-        m |= classes(s, n);
     }
-    if (m & (K_SPACE | K_COMMA))
+    if (has(s, n, ' ') || has(s, n, ','))
         fix_space_comma(s, n, out);
     else
         sg_buf_add(out, s, n);
@@ -413,18 +403,17 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
             n -= refs[k].n;
             sg_u_strip(&f, &n);
         }
-    unsigned m = classes(f, n);
     steps st;
     steps_begin(r, &st, f, n);
     if (!contains(f, n, "::operator", 3)) {
         size_t start = 0, end = n;
-        int ok = m & K_SPACE ? drop_prefix_and_return_type(r, f, n, &start, &end) : n > 0;
+        int ok = has(f, n, ' ') ? drop_prefix_and_return_type(r, f, n, &start, &end) : n > 0;
         if (ok <= 0)
             return steps_end(r, &st, out, no_token(r, ok));
         st.s = f + start;
         st.n = end - start;
     }
-    if (m & K_BACKQ) {
+    if (has(st.s, st.n, '`')) {
         /* `anonymous namespace' -> (anonymous namespace) (bug 1672847) */
         static const char anon[] = "`anonymous namespace'";
         size_t an = sizeof anon - 1;
@@ -439,56 +428,54 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
             if (i + an <= st.n && memcmp(st.s + i, anon, an) == 0) {
                 sg_buf_add(o, "(anonymous namespace)", an);
                 i += an;
-                m |= K_PAREN | K_SPACE;
             } else {
                 sg_buf_addc(o, st.s[i++]);
             }
         }
         step_done(&st);
     }
-    if (m & K_DOLLAR) {
+    if (has(st.s, st.n, '$')) {
         fix_lambdas(st.s, st.n, step_out(&st)); /* bug 1688249 */
         step_done(&st);
     }
-    if (m & K_ANGLE) {
+    if (has(st.s, st.n, '<')) {
         collapse(st.s, st.n, '<', '>', RP_TYPES, step_out(&st));
         step_done(&st);
     }
-    if (m & K_PAREN) {
+    if (has(st.s, st.n, '(')) {
         collapse(st.s, st.n, '(', ')', RP_ARGS, step_out(&st));
         step_done(&st);
     }
-    if ((m & K_BRACKET) && contains(st.s, st.n, "clone .cold", 6)) {
+    if (contains(st.s, st.n, "clone .cold", 6)) {
         /* PGO cold blocks "[clone .cold.222]" (bug 1397926) */
         collapse(st.s, st.n, '[', ']', RP_EMPTY, step_out(&st));
         step_done(&st);
     }
-    finish(st.s, st.n, m, line, step_out(&st), out);
+    finish(st.s, st.n, line, step_out(&st), out);
     return steps_end(r, &st, out, SG_PY_OK);
 }
 
 sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out)
 {
-    unsigned m = classes(f, n);
     steps st;
     steps_begin(r, &st, f, n);
     size_t start = 0, end = n;
-    int ok = m & K_SPACE ? drop_prefix_and_return_type(r, f, n, &start, &end) : n > 0;
+    int ok = has(f, n, ' ') ? drop_prefix_and_return_type(r, f, n, &start, &end) : n > 0;
     if (ok <= 0)
         return steps_end(r, &st, out, no_token(r, ok));
     st.s = f + start;
     st.n = end - start;
-    if (m & K_ANGLE) {
+    if (has(st.s, st.n, '<')) {
         collapse(st.s, st.n, '<', '>', RP_RUST_TYPES, step_out(&st));
         step_done(&st);
     }
-    if (m & K_PAREN) {
+    if (has(st.s, st.n, '(')) {
         collapse(st.s, st.n, '(', ')', RP_EMPTY, step_out(&st));
         step_done(&st);
     }
     sg_buf tmp, *o = step_out(&st);
     sg_result_take(r, 2, &tmp);
-    finish(st.s, st.n, m, line, &tmp, o);
+    finish(st.s, st.n, line, &tmp, o);
     strip_rust_hash(o->p ? o->p : "", o->len, out);
     if (tmp.failed)
         out->failed = 1;
