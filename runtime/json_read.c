@@ -429,6 +429,7 @@ static cJSON *read_object(parser *p, int build, int place)
     cJSON *obj = build ? new_node(p, cJSON_Object) : NULL;
     keyindex ix = { NULL, 0, 0 };
     size_t nkeys = 0;
+    cJSON *by_field[SG_F_N] = { NULL };
     if (build && !obj)
         return NULL;
     p->pos++; /* '{' */
@@ -449,7 +450,7 @@ static cJSON *read_object(parser *p, int build, int place)
         int keep = build, field = -1;
         if (place == P_FRAME && build) {
             const char *k = sg_buf_cstr(&p->str);
-            field = strlen(k) == p->str.len ? sg_frame_field_of(k) : -1;
+            field = memchr(k, 0, p->str.len) ? -1 : sg_frame_field_of(k);
             keep = field >= 0;
         }
         int named = keep || place == P_ROOT || place == P_DUMP;
@@ -481,7 +482,11 @@ static cJSON *read_object(parser *p, int build, int place)
             /* Python dict: the last duplicate's value, at the first key's position. Small
              * objects (frames) are scanned; big ones get a hash index. */
             cJSON *dup = NULL;
-            if (nkeys < 16) {
+            if (field >= 0) {
+                /* a frame: its duplicates are found by field, not by comparing keys */
+                dup = by_field[field];
+                by_field[field] = val;
+            } else if (nkeys < 16) {
                 for (cJSON *c = obj->child; c && !dup; c = c->next)
                     if (strcmp(c->string, key) == 0)
                         dup = c;

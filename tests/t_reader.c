@@ -108,8 +108,9 @@ SG_SUITE(reader_limits)
     CHECK(!v && e.code == SG_EJSON, "a thread no rule reads is still validated: %s", e.msg);
 
     /* frame keys no built-in reads are validated but not built, inline frames' too */
-    const char *pruned = "{\"threads\": [{\"frames\": [{\"trust\": \"cfi\", \"function\": \"f\", "
-                         "\"inlines\": [{\"function\": \"g\", \"x\": [1]}], \"line\": 3}], \"n\": 1}]}";
+    const char *pruned = "{\"threads\": [{\"frames\": [{\"trust\": \"cfi\", \"function\": \"e\", "
+                         "\"inlines\": [{\"function\": \"g\", \"x\": [1]}], \"line\": 3, \"function\": \"f\"}], "
+                         "\"n\": 1}]}";
     v = sg_json_read_crash(pruned, strlen(pruned), NULL, &e);
     sg_buf b;
     sg_buf_init(&b);
