@@ -59,6 +59,13 @@ static cJSON *int_or_none(const cJSON *v)
     return out;
 }
 
+int sg_crashdata_reads_dump_key(const char *key)
+{
+    /* the json_dump.* paths below */
+    return strcmp(key, "crash_info") == 0 || strcmp(key, "threads") == 0 ||
+           strcmp(key, "system_info") == 0;
+}
+
 cJSON *sg_convert_to_crash_data(const cJSON *processed, sg_error *err)
 {
     static const char *const plain[] = { "hang", "js_large_allocation_failure", "abort_message",

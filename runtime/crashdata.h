@@ -8,4 +8,7 @@
 /* Returns a new tree (free with cJSON_Delete before the processed document; it may refer
  * into it), or NULL with err set. */
 cJSON *sg_convert_to_crash_data(const cJSON *processed, sg_error *err);
+/* Whether the conversion reads this key of json_dump: the crash reader builds no other
+ * (json_dump.modules alone is most of a processed crash). */
+int sg_crashdata_reads_dump_key(const char *key);
 #endif

@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "json_scan.h"
+#include "crashdata.h"
 #include "jsonstr.h"
 #include "normalize.h"
 
@@ -452,6 +453,10 @@ static cJSON *read_object(parser *p, int build, int place)
             const char *k = sg_buf_cstr(&p->str);
             field = memchr(k, 0, p->str.len) ? -1 : sg_frame_field_of(k);
             keep = field >= 0;
+        } else if (place == P_DUMP && build) {
+            /* the rest of json_dump (its modules above all) is validated, not built */
+            const char *k = sg_buf_cstr(&p->str);
+            keep = !memchr(k, 0, p->str.len) && sg_crashdata_reads_dump_key(k);
         }
         int named = keep || place == P_ROOT || place == P_DUMP;
         char *key = need_key && named ? make_key(p) : NULL;

@@ -121,6 +121,18 @@ SG_SUITE(reader_limits)
           "pruned frame keys: %s", sg_buf_cstr(&b));
     sg_buf_free(&b);
     cJSON_Delete(v);
+    /* json_dump keeps only what convert_to_crash_data reads */
+    const char *dump = "{\"json_dump\": {\"modules\": [{\"filename\": \"a.dll\"}], \"crash_info\": "
+                       "{\"type\": \"X\"}, \"system_info\": {\"os\": \"Linux\"}, \"threads\": []}}";
+    v = sg_json_read_crash(dump, strlen(dump), NULL, &e);
+    sg_buf_init(&b);
+    if (v)
+        sg_py_repr(&b, v);
+    CHECK(v && strcmp(sg_buf_cstr(&b), "{'json_dump': {'crash_info': {'type': 'X'}, 'system_info': "
+                                       "{'os': 'Linux'}, 'threads': []}}") == 0,
+          "pruned json_dump: %s", sg_buf_cstr(&b));
+    sg_buf_free(&b);
+    cJSON_Delete(v);
     const char *bad_key = "{\"threads\": [{\"frames\": [{\"trust\": [1, 2,]}]}]}";
     v = sg_json_read_crash(bad_key, strlen(bad_key), NULL, &e);
     CHECK(!v && e.code == SG_EJSON && strstr(e.msg, "Expecting value") != NULL,
