@@ -3,12 +3,13 @@
 
 usage: gen_workload.py N [--seed S] [--processed] > crashes.jsonl
 
-Writes N crashes, one JSON document per line, shaped like real Firefox crash_data: ~55 KB
+Writes N crashes, one JSON document per line, shaped like real Firefox crash_data: ~47 KB
 each, every thread present (6-14 threads of 8-20 frames), ~33 frames in the crashing
 thread; C++ templates, Rust frames, module-only frames, inlines, and a mix of OOM, abort,
 IPC, shutdown-hang and Java crashes. --processed wraps each as a Socorro processed crash
-(json_dump.threads, crash_info, system_info, plus unrelated fields), ~370 KB each.
+(json_dump.threads, crash_info, system_info, plus modules and unrelated fields), ~140 KB each.
 """
+import argparse
 import json
 import random
 import sys
@@ -92,14 +93,16 @@ def processed(rng, d):
 
 
 def main():
-    args = sys.argv[1:]
-    n = int(args[0])
-    seed = int(args[args.index("--seed") + 1]) if "--seed" in args else 1
-    rng = random.Random(seed)
+    ap = argparse.ArgumentParser(description="Writes N seeded crashes, one JSON document per line.")
+    ap.add_argument("n", type=int, help="how many crashes")
+    ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    ap.add_argument("--processed", action="store_true", help="wrap each as a processed crash")
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
     out = sys.stdout
-    for _ in range(n):
+    for _ in range(args.n):
         d = crash(rng)
-        out.write(json.dumps(processed(rng, d) if "--processed" in args else d) + "\n")
+        out.write(json.dumps(processed(rng, d) if args.processed else d) + "\n")
 
 
 if __name__ == "__main__":
