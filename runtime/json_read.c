@@ -243,13 +243,24 @@ static cJSON *make_string(parser *p, int build)
         skip_string(p);
         return NULL;
     }
-    if (!read_string(p))
-        return NULL;
+    /* no escape before the closing quote (the common case): the bytes are the value */
+    const char *raw = p->s + p->pos + 1, *text;
+    size_t run = sg_json_plain_run(raw, p->len - p->pos - 1), n_text;
+    if (p->pos + 1 + run < p->len && raw[run] == '"' && run <= p->lim->max_string) {
+        text = raw;
+        n_text = run;
+        p->pos += run + 2;
+    } else {
+        if (!read_string(p))
+            return NULL;
+        text = p->str.p ? p->str.p : "";
+        n_text = p->str.len;
+    }
     cJSON *n = new_node(p, cJSON_String | SG_CJSON_HASLEN);
     if (!n)
         return NULL;
-    n->valueint = (int)p->str.len; /* bounded by max_string */
-    n->valuestring = dup_bytes(p, p->str.p ? p->str.p : "", p->str.len);
+    n->valueint = (int)n_text; /* bounded by max_string */
+    n->valuestring = dup_bytes(p, text, n_text);
     if (!n->valuestring) {
         drop(p, n);
         return NULL;
