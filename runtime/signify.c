@@ -3,6 +3,7 @@
  * to check a single frame or a frame list. No logic of its own beyond I/O: everything goes
  * through the library (csiggen.h) and its internal stages. Runtime stage (tool). */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,8 @@ static const char usage[] =
     "                       get an error line and are skipped without being held in memory\n"
     "  --max-frames N       frames kept per thread while reading (default 1000; Socorro reads\n"
     "                       40, inlines counted)\n"
+    "  -j, --jobs N         with --jsonl, --normalize or --walk: N worker threads (default 1);\n"
+    "                       output lines stay in input order\n"
     "  --normalize          normalize_frame on each input line's frame object; a frame on\n"
     "                       which Python raises prints {\"python_exception\": \"Class\"}\n"
     "  --walk               the signature walk on each line: a JSON list of normalized frame\n"
@@ -61,6 +64,8 @@ static const char usage[] =
 
 typedef enum { MODE_ONE, MODE_JSONL, MODE_NORMALIZE, MODE_WALK } mode;
 
+typedef struct batch batch;
+
 typedef struct tool {
     mode mode;
     int verbose;
@@ -70,6 +75,11 @@ typedef struct tool {
     int any_bad;
     long lines;
     int progress;
+    int worker;         /* a --jobs worker: its output is kept until the main thread writes it */
+    int jobs;
+    batch *batches;     /* --jobs: jobs + 1, one filled while the others run */
+    int nbatches;
+    int filling;        /* the batch being filled */
 } tool;
 
 static void put_str(sg_buf *b, sg_string s) { sg_json_encode_string(b, s.s, s.len); }
@@ -233,8 +243,148 @@ static void do_line(tool *t, const char *s, size_t n, long line)
         do_normalize_line(t, s, n, line);
     else
         do_walk_line(t, s, n, line);
-    if (t->out.len > (1 << 16))
+    if (!t->worker && t->out.len > (1 << 16))
         flush(t);
+}
+
+static void too_long_line(tool *t, long line)
+{
+    char msg[128];
+    snprintf(msg, sizeof msg, "line longer than the %zu-byte limit (--max-line)", t->limits.max_input);
+    error_line(t, msg, line);
+    if (!t->worker && t->out.len > (1 << 16))
+        flush(t);
+}
+
+/* ---- --jobs: lines go in batches to worker threads; results come out in input order ---- */
+
+enum { BATCH_BYTES = 4 << 20 }; /* a batch closes past this much input (or one long line) */
+
+typedef struct entry {
+    size_t off, len;
+    long line;
+    int too_long;
+} entry;
+
+struct batch {
+    tool t;           /* the worker's own context and output */
+    sg_buf text;      /* the lines' bytes */
+    entry *e;
+    size_t n, cap;
+    pthread_t th;
+    int running;
+};
+
+static void *run_batch(void *arg)
+{
+    batch *b = arg;
+    for (size_t i = 0; i < b->n; i++) {
+        entry *e = &b->e[i];
+        if (e->too_long)
+            too_long_line(&b->t, e->line);
+        else
+            do_line(&b->t, b->text.p + e->off, e->len, e->line);
+    }
+    return NULL;
+}
+
+/* Waits for batch k, writes its output, empties it. */
+static void finish_batch(tool *t, batch *b)
+{
+    if (b->running)
+        pthread_join(b->th, NULL);
+    b->running = 0;
+    sg_buf_add(&t->out, b->t.out.p ? b->t.out.p : "", b->t.out.len);
+    t->any_bad |= b->t.any_bad;
+    if (b->t.out.failed || b->text.failed) {
+        fprintf(stderr, "signify: out of memory\n");
+        exit(2);
+    }
+    sg_buf_reset(&b->t.out);
+    sg_buf_reset(&b->text);
+    b->n = 0;
+    flush(t);
+}
+
+/* Starts the batch being filled and moves on to the next one, first writing out what that
+ * one held (so at most jobs + 1 batches are in memory). */
+static void start_batch(tool *t)
+{
+    batch *b = &t->batches[t->filling];
+    if (b->n && pthread_create(&b->th, NULL, run_batch, b) == 0)
+        b->running = 1;
+    else if (b->n)
+        run_batch(b); /* no thread: do it here */
+    t->filling = (t->filling + 1) % t->nbatches;
+    finish_batch(t, &t->batches[t->filling]);
+}
+
+static void add_line(tool *t, const char *s, size_t n, long line, int too_long)
+{
+    if (t->jobs <= 1) {
+        if (too_long)
+            too_long_line(t, line);
+        else
+            do_line(t, s, n, line);
+        return;
+    }
+    batch *b = &t->batches[t->filling];
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        entry *e = realloc(b->e, cap * sizeof *e);
+        if (!e) {
+            fprintf(stderr, "signify: out of memory\n");
+            exit(2);
+        }
+        b->e = e;
+        b->cap = cap;
+    }
+    b->e[b->n++] = (entry){ b->text.len, n, line, too_long };
+    sg_buf_add(&b->text, s, n);
+    if (b->text.len >= BATCH_BYTES)
+        start_batch(t);
+}
+
+/* Runs what is left and writes every batch out in order. */
+static void drain_batches(tool *t)
+{
+    if (t->jobs <= 1)
+        return;
+    for (int k = 0; k < t->nbatches; k++)
+        start_batch(t);
+}
+
+static int init_jobs(tool *t)
+{
+    if (t->jobs <= 1)
+        return 0;
+    t->nbatches = t->jobs + 1;
+    t->batches = calloc((size_t)t->nbatches, sizeof *t->batches);
+    if (!t->batches)
+        return -1;
+    for (int k = 0; k < t->nbatches; k++) {
+        batch *b = &t->batches[k];
+        b->t = *t;
+        b->t.worker = 1;
+        b->t.jobs = 1;
+        b->t.any_bad = 0;
+        sg_buf_init(&b->t.out);
+        sg_buf_init(&b->text);
+        if (!(b->t.ctx = sg_ctx_new(&t->limits)))
+            return -1;
+    }
+    return 0;
+}
+
+static void free_jobs(tool *t)
+{
+    for (int k = 0; t->batches && k < t->nbatches; k++) {
+        sg_ctx_free(t->batches[k].t.ctx);
+        sg_buf_free(&t->batches[k].t.out);
+        sg_buf_free(&t->batches[k].text);
+        free(t->batches[k].e);
+    }
+    free(t->batches);
 }
 
 /* Reads lines of any length with memory bounded by --max-line: a longer line is skipped to
@@ -278,17 +428,8 @@ static int each_line(tool *t, FILE *in, const char *name)
         while ((nl = memchr(buf + scan, '\n', len - scan)) != NULL) {
             size_t end = (size_t)(nl - buf);
             t->lines++;
-            if (too_long) {
-                char msg[128];
-                snprintf(msg, sizeof msg, "line longer than the %zu-byte limit (--max-line)",
-                         t->limits.max_input);
-                error_line(t, msg, t->lines);
-                too_long = 0;
-                if (t->out.len > (1 << 16))
-                    flush(t);
-            } else {
-                do_line(t, buf + start, end - start, t->lines);
-            }
+            add_line(t, buf + start, end - start, t->lines, too_long);
+            too_long = 0;
             start = scan = end + 1;
             if (t->progress && t->lines % 10000 == 0)
                 fprintf(stderr, "\rsignify: %ld lines", t->lines);
@@ -302,11 +443,9 @@ static int each_line(tool *t, FILE *in, const char *name)
     }
     if (len || too_long) { /* a last line without a newline */
         t->lines++;
-        if (too_long)
-            error_line(t, "line longer than the limit (--max-line)", t->lines);
-        else
-            do_line(t, buf, len, t->lines);
+        add_line(t, buf, len, t->lines, too_long);
     }
+    drain_batches(t);
     free(buf);
     return 0;
 }
@@ -391,6 +530,13 @@ int main(int argc, char **argv)
             t.limits.max_input = parse_size(argv[++i], a);
         } else if (!strcmp(a, "--max-frames") && i + 1 < argc) {
             t.limits.max_frames = parse_size(argv[++i], a);
+        } else if ((!strcmp(a, "-j") || !strcmp(a, "--jobs")) && i + 1 < argc) {
+            size_t j = parse_size(argv[++i], a);
+            if (j > 256) {
+                fprintf(stderr, "signify: %s: at most 256 jobs\n", a);
+                return 2;
+            }
+            t.jobs = (int)j;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "signify: unknown option '%s'\n\n%s", a, usage);
             return 2;
@@ -411,6 +557,10 @@ int main(int argc, char **argv)
         return 2;
     }
     t.progress = t.mode == MODE_JSONL && isatty(2);
+    if (init_jobs(&t) != 0) {
+        fprintf(stderr, "signify: out of memory\n");
+        return 2;
+    }
     int rc = 0;
     for (int i = 0; i < (nfiles ? nfiles : 1) && rc < 2; i++) {
         const char *name = nfiles && strcmp(files[i], "-") ? files[i] : "<stdin>";
@@ -432,6 +582,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "\rsignify: %ld lines, done\n", t.lines);
     if (rc == 0 && t.any_bad)
         rc = 1;
+    free_jobs(&t);
     sg_ctx_free(t.ctx);
     sg_buf_free(&t.out);
     return rc;

@@ -213,3 +213,62 @@ SG_SUITE(signify_single)
     free(out);
     free(err);
 }
+
+/* --jobs: worker threads change nothing in the output, byte for byte, in input order;
+ * ~18 MB of corpus crashes span several 4 MiB batches; bad lines and a too-long line ride
+ * along. */
+SG_SUITE(signify_jobs)
+{
+    const char *signify = t_path("SG_BUILD", "signify");
+    const char *files[] = { "corpus/crashes/adversarial.jsonl", "corpus/crashes/processed.jsonl" };
+    if (!signify) {
+        t_skip("signify is missing");
+        return;
+    }
+    sg_buf in;
+    sg_buf_init(&in);
+    for (int f = 0; f < 2; f++) {
+        const char *path = t_path("SG_SHARED", files[f]);
+        if (!path) {
+            t_skip("%s is missing", files[f]);
+            continue;
+        }
+        size_t n;
+        cJSON **cases = tc_load(path, &n);
+        for (size_t i = 0; i < n; i++) {
+            tc_dump(&in, get(cases[i], "input"));
+            sg_buf_addc(&in, '\n');
+            if (i % 97 == 0)
+                sg_buf_adds(&in, i % 2 ? "{\"truncated\": [\n" : "\n");
+        }
+        tc_free(cases, n);
+    }
+    if (!in.len) {
+        sg_buf_free(&in);
+        return;
+    }
+    char cmd[1024], *base = NULL, *err = NULL;
+    size_t base_len = 0;
+    /* --max-line 30000 turns the biggest crashes into too-long lines */
+    snprintf(cmd, sizeof cmd, "%s --jsonl --max-line 30000", signify);
+    int base_status = t_run(cmd, in.p, in.len, &base, &base_len, &err);
+    free(err);
+    CHECK(base && base_len > 0 && base_status == 1, "serial run: status %d", base_status);
+    for (int jobs = 2; jobs <= 3; jobs++) {
+        char *out = NULL;
+        size_t out_len = 0;
+        err = NULL;
+        snprintf(cmd, sizeof cmd, "%s --jsonl --max-line 30000 --jobs %d", signify, jobs);
+        int status = t_run(cmd, in.p, in.len, &out, &out_len, &err);
+        CHECK(status == base_status, "--jobs %d: status %d, serial %d", jobs, status, base_status);
+        CHECK(out && out_len == base_len && memcmp(out, base, base_len) == 0,
+              "--jobs %d: output differs from the serial run (%zu vs %zu bytes)", jobs, out_len,
+              base_len);
+        free(out);
+        free(err);
+    }
+    CHECK(base && strstr(base, "--max-line") && strstr(base, "Expecting value"),
+          "the run holds too-long lines and bad lines");
+    free(base);
+    sg_buf_free(&in);
+}
