@@ -18,7 +18,7 @@
 
 static const char usage[] =
     "usage: signify [-v] [FILE]            one crash (FILE or standard input)\n"
-    "       signify --jsonl [FILE...]      one crash per line, one result line per crash\n"
+    "       signify --jsonl [-j N] [FILE...]  one crash per line, one result line per crash\n"
     "       signify --normalize [FILE...]  one frame object per line -> its normalized string\n"
     "       signify --walk [FILE...]       one list of normalized frames per line -> signature\n"
     "\n"
@@ -546,6 +546,10 @@ int main(int argc, char **argv)
             fprintf(stderr, "signify: too many files\n");
             return 2;
         }
+    }
+    if (t.mode == MODE_ONE && t.jobs > 1) {
+        fprintf(stderr, "signify: --jobs works with --jsonl, --normalize or --walk\n");
+        return 2;
     }
     if (t.mode == MODE_ONE && nfiles > 1) {
         fprintf(stderr, "signify: one crash file at a time (use --jsonl for many)\n");
