@@ -274,7 +274,7 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
         }
         if (exc || list->n >= max)
             break;
-        sg_frame_in f = sg_frame_in_json(frame);
+        sg_frame_in f = sg_frame_in_fields(ff);
         exc = add_frame(&fl, frame, &f);
     }
     if (fl.out.failed || fl.lowered.failed)

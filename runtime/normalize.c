@@ -603,6 +603,11 @@ sg_frame_in sg_frame_in_json(const cJSON *d)
 {
     const cJSON *f[SG_F_N];
     sg_frame_fields(d, f);
+    return sg_frame_in_fields(f);
+}
+
+sg_frame_in sg_frame_in_fields(const cJSON *const f[SG_F_N])
+{
     sg_frame_in in = { sg_fv_json(f[SG_F_MODULE]), sg_fv_json(f[SG_F_FUNCTION]),
                        sg_fv_json(f[SG_F_FILE]), sg_fv_json(f[SG_F_LINE]),
                        sg_fv_json(f[SG_F_MODULE_OFFSET]), sg_fv_json(f[SG_F_OFFSET]),

@@ -35,6 +35,8 @@ void sg_frame_fields(const cJSON *d, const cJSON *f[SG_F_N]);
 int sg_frame_field_of(const char *key);
 /* A frame dict as normalize_frame(**frame) sees it. */
 sg_frame_in sg_frame_in_json(const cJSON *d);
+/* The same from fields sg_frame_fields found. */
+sg_frame_in sg_frame_in_fields(const cJSON *const f[SG_F_N]);
 
 /* Python exception classes the normalizer can raise. */
 typedef enum { SG_PY_OK = 0, SG_PY_TYPEERROR, SG_PY_ATTRIBUTEERROR, SG_PY_INDEXERROR,
