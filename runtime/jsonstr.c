@@ -2,30 +2,6 @@
  * json.dumps(ensure_ascii=True). Runtime stage; shared by signify, sgmatch and the reader. */
 #include "jsonstr.h"
 #include "unicode.h"
-#if defined(__SSE2__) && defined(__GNUC__) && !defined(SG_NO_SIMD)
-#include <emmintrin.h>
-#define SG_SSE2 1
-#endif
-
-size_t sg_json_plain_run(const char *s, size_t len)
-{
-    size_t i = 0;
-#ifdef SG_SSE2
-    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
-    for (; len - i >= 16; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        /* max(v, 0x1F) == 0x1F exactly for the unsigned bytes <= 0x1F */
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
-                                   _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
-        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
-        if (mask)
-            return i + (size_t)__builtin_ctz(mask);
-    }
-#endif
-    while (i < len && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20)
-        i++;
-    return i;
-}
 
 static int hex4(const char *s, unsigned *v)
 {

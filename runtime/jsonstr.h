@@ -6,11 +6,32 @@
 #define SG_JSONSTR_H
 #include "arena.h"
 #include <stddef.h>
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(SG_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 /* How many bytes of s[0..len) come before the first '"', '\\' or control character (len
  * when none): the plain run of a string literal. SSE2 sixteen bytes at a time unless
- * SG_NO_SIMD. */
-size_t sg_json_plain_run(const char *s, size_t len);
+ * SG_NO_SIMD. Inline: the reader calls it for every string of a document. */
+static inline size_t sg_json_plain_run(const char *s, size_t len)
+{
+    size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(SG_NO_SIMD)
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), ctl = _mm_set1_epi8(0x1F);
+    for (; len - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* max(v, 0x1F) == 0x1F exactly for the unsigned bytes <= 0x1F */
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                                   _mm_cmpeq_epi8(_mm_max_epu8(v, ctl), ctl));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    while (i < len && s[i] != '"' && s[i] != '\\' && (unsigned char)s[i] >= 0x20)
+        i++;
+    return i;
+}
 
 /* Decodes the JSON string literal starting at s[0] == '"' within s[0..len). Appends the
  * decoded WTF-8 bytes to out. Returns bytes consumed (through the closing quote) or 0 on
