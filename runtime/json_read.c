@@ -608,154 +608,16 @@ static cJSON *read_array(parser *p, int build, int place)
     return NULL;
 }
 
-/* ---- the fast skip: most of a crash document is validated, never built ------------------ */
-
-/* Past the string starting at q (a quote), or NULL when it needs the slow path: a control
- * character, a bad escape, the end of input, or more raw bytes than max_string (UTF-8 was
- * checked before). */
-static const unsigned char *fast_string(const unsigned char *q, const unsigned char *e, size_t max)
-{
-    const unsigned char *start = ++q;
-    for (;;) {
-        q += sg_json_plain_run((const char *)q, (size_t)(e - q));
-        if (q >= e)
-            return NULL;
-        unsigned char c = *q;
-        if (c == '"')
-            return (size_t)(q - start) <= max ? q + 1 : NULL;
-        if (c < 0x20)
-            return NULL;
-        if (e - q < 2)
-            return NULL;
-        c = q[1];
-        if (c == 'u') {
-            if (e - q < 6)
-                return NULL;
-            for (int i = 2; i < 6; i++)
-                if (!((q[i] >= '0' && q[i] <= '9') || ((q[i] | 0x20) >= 'a' && (q[i] | 0x20) <= 'f')))
-                    return NULL;
-            q += 6;
-        } else if (c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' || c == 'n' ||
-                   c == 'r' || c == 't') {
-            q += 2;
-        } else {
-            return NULL;
-        }
-    }
-}
-
-static const unsigned char *fast_ws(const unsigned char *q, const unsigned char *e)
-{
-    while (q < e && (*q == ' ' || *q == '\n' || *q == '\r' || *q == '\t'))
-        q++;
-    return q;
-}
-
-static int fast_digit(const unsigned char *q, const unsigned char *e)
-{
-    return q < e && *q >= '0' && *q <= '9';
-}
-
-/* Past the number or literal at q, or NULL. json's NUMBER_RE; long numbers (the 4300-digit
- * int limit) go the slow way. */
-static const unsigned char *fast_scalar(const unsigned char *q, const unsigned char *e)
-{
-    static const struct { const char *s; size_t n; } lits[] = {
-        { "null", 4 }, { "true", 4 }, { "false", 5 }, { "NaN", 3 }, { "Infinity", 8 }, { "-Infinity", 9 },
-    };
-    const unsigned char *n0 = q;
-    if (q < e && *q == '-')
-        q++;
-    if (fast_digit(q, e)) {
-        if (*q == '0')
-            q++;
-        else
-            while (fast_digit(q, e))
-                q++;
-        if (q + 1 < e && *q == '.' && fast_digit(q + 1, e))
-            for (q += 2; fast_digit(q, e); q++) {}
-        if (q < e && (*q == 'e' || *q == 'E')) {
-            const unsigned char *j = q + 1;
-            if (j < e && (*j == '+' || *j == '-'))
-                j++;
-            if (fast_digit(j, e))
-                for (q = j; fast_digit(q, e); q++) {}
-        }
-        return q - n0 < 1000 ? q : NULL;
-    }
-    for (size_t i = 0; i < sizeof lits / sizeof lits[0]; i++)
-        if ((size_t)(e - n0) >= lits[i].n && memcmp(n0, lits[i].s, lits[i].n) == 0)
-            return n0 + lits[i].n;
-    return NULL;
-}
-
-/* Validates the value at p->pos without building it. Returns 1 past it, or 0 (p->pos kept)
- * when anything is unusual: then the slow path reads it and words any error exactly. */
-static int fast_skip(parser *p)
-{
-    const unsigned char *s = (const unsigned char *)p->s, *e = s + p->len, *q = s + p->pos;
-    unsigned char stack[256]; /* closers of the open containers */
-    size_t depth = 0, room = p->lim->max_depth - p->depth;
-    for (;;) {
-        /* a value */
-        q = fast_ws(q, e);
-        if (q >= e)
-            return 0;
-        if (*q == '{' || *q == '[') {
-            if (depth == sizeof stack || depth + 1 > room)
-                return 0;
-            stack[depth++] = *q == '{' ? '}' : ']';
-            q = fast_ws(q + 1, e);
-            if (q < e && *q == stack[depth - 1]) {
-                depth--;
-                q++;
-            } else if (stack[depth - 1] == ']') {
-                continue;
-            } else {
-                goto key;
-            }
-        } else if (*q == '"') {
-            if (!(q = fast_string(q, e, p->lim->max_string)))
-                return 0;
-        } else if (!(q = fast_scalar(q, e))) {
-            return 0;
-        }
-        /* after a value: a comma, a closer, or the end of the skipped value */
-        for (;;) {
-            if (depth == 0) {
-                p->pos = (size_t)(q - s);
-                return 1;
-            }
-            q = fast_ws(q, e);
-            if (q >= e)
-                return 0;
-            if (*q == stack[depth - 1]) {
-                depth--;
-                q++;
-                continue;
-            }
-            if (*q != ',')
-                return 0;
-            q = fast_ws(q + 1, e);
-            break;
-        }
-        if (stack[depth - 1] == ']')
-            continue;
-    key:
-        if (q >= e || *q != '"' || !(q = fast_string(q, e, p->lim->max_string)))
-            return 0;
-        q = fast_ws(q, e);
-        if (q >= e || *q != ':')
-            return 0;
-        q++;
-    }
-}
-
 static cJSON *read_value(parser *p, int build, int place)
 {
     if (!build && !p->slow) {
-        if (fast_skip(p))
+        /* most of a crash document: validated by the re2c scanner, never built */
+        size_t end = sg_json_skip_value(p->s, p->pos, p->len, p->lim->max_depth - p->depth,
+                                        p->lim->max_string);
+        if (end) {
+            p->pos = end;
             return NULL;
+        }
         /* once refused, this subtree is read the slow way all through (no quadratic retry) */
         p->slow = 1;
         read_value(p, 0, place);

@@ -7,4 +7,10 @@
 /* A JSON string literal at s[0] == '"': bytes through its closing quote when every escape
  * and character is valid (json.loads would accept it), else 0 (decode it to word the error). */
 size_t sg_json_skip_string(const char *s, size_t len);
+
+/* The JSON value at s[pos] (after any whitespace) within s[0..len), validated without being
+ * built: the position just past it, or 0 when the full reader must take it (an error to word,
+ * nesting past `room` levels or 256, a string of more than max_string raw bytes, a number of
+ * 1000 characters or more). UTF-8 must have been checked before. */
+size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, size_t max_string);
 #endif
