@@ -369,6 +369,20 @@ static void step_done(steps *st)
     st->n = o->len;
 }
 
+/* drop_prefix_and_return_type on the current string (a slice: nothing is copied); a name
+ * without a space is its own last token. 1, or 0 / -1 as drop_prefix_and_return_type. */
+static int last_token(sg_result *r, steps *st)
+{
+    size_t start = 0, end = st->n;
+    int ok = has(st->s, st->n, ' ') ? drop_prefix_and_return_type(r, st->s, st->n, &start, &end)
+                                     : st->n > 0;
+    if (ok > 0) {
+        st->s += start;
+        st->n = end - start;
+    }
+    return ok;
+}
+
 static sg_pyexc no_token(sg_result *r, int ok)
 {
     /* Socorro quirk: a function that is only "const" leaves no token (IndexError) */
@@ -405,14 +419,9 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
         }
     steps st;
     steps_begin(r, &st, f, n);
-    if (!contains(f, n, "::operator", 3)) {
-        size_t start = 0, end = n;
-        int ok = has(f, n, ' ') ? drop_prefix_and_return_type(r, f, n, &start, &end) : n > 0;
-        if (ok <= 0)
-            return steps_end(r, &st, out, no_token(r, ok));
-        st.s = f + start;
-        st.n = end - start;
-    }
+    int ok = contains(f, n, "::operator", 3) ? 1 : last_token(r, &st);
+    if (ok <= 0)
+        return steps_end(r, &st, out, no_token(r, ok));
     if (has(st.s, st.n, '`')) {
         /* `anonymous namespace' -> (anonymous namespace) (bug 1672847) */
         static const char anon[] = "`anonymous namespace'";
@@ -459,12 +468,9 @@ sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *l
 {
     steps st;
     steps_begin(r, &st, f, n);
-    size_t start = 0, end = n;
-    int ok = has(f, n, ' ') ? drop_prefix_and_return_type(r, f, n, &start, &end) : n > 0;
+    int ok = last_token(r, &st);
     if (ok <= 0)
         return steps_end(r, &st, out, no_token(r, ok));
-    st.s = f + start;
-    st.n = end - start;
     if (has(st.s, st.n, '<')) {
         collapse(st.s, st.n, '<', '>', RP_RUST_TYPES, step_out(&st));
         step_done(&st);
