@@ -1,7 +1,8 @@
 /* fuzz_json.c — libFuzzer target for the JSON reader (runtime/json_read.c; tests stage,
  * `make fuzz`): the input is one document. sg_json_parse and the crash reader
  * sg_json_read_crash must agree on whether it is valid and on the error they give (the crash
- * reader only drops frames past max_frames); tiny limits drive the limit paths too. */
+ * reader only drops frames past max_frames), and so must its arena-backed form; tiny
+ * limits drive the limit paths too. */
 #include "json_read.h"
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,6 +21,15 @@ static void both(const char *s, size_t n, const sg_limits *lim)
         abort(); /* one reader accepted what the other refused */
     if (!a && (e1.code != e2.code || strcmp(e1.msg, e2.msg) != 0 || e1.code == SG_OK || !e1.msg[0]))
         abort(); /* the same input must get the same, non-empty error */
+    /* the arena-backed crash reader (sg_generate's) agrees with the malloc-backed one */
+    sg_arena arena;
+    sg_arena_init(&arena, 0);
+    sg_error e3;
+    memset(&e3, 0, sizeof e3);
+    cJSON *c = sg_json_read_crash_in(&arena, s, n, lim, &e3);
+    if (!b != !c || (!b && strcmp(e2.msg, e3.msg) != 0))
+        abort();
+    sg_arena_free(&arena);
     cJSON_Delete(a);
     cJSON_Delete(b);
 }
