@@ -103,20 +103,25 @@ echo "max RSS over $N crashes: $RSS KB"
 
 echo "== scaling with workload size"
 : > "$W/scaling.dat"
-for n in 250 500 1000 2000; do
+for n in 250 500 1000 2000 4000 8000 16000; do
     [ "$n" -le "$N" ] || continue
     head -n "$n" "$W/crashes.jsonl" > "$W/s.jsonl"
     r=$(rate "$n" "$W/s.jsonl" "$B/signify" --jsonl)
-    echo "$n $r" >> "$W/scaling.dat"
+    r2=$(rate "$n" "$W/s.jsonl" "$B/signify" --jsonl --jobs 2)
+    echo "$n $r $r2" >> "$W/scaling.dat"
 done
+CJSON_RATE=$(sed -n 's/^cJSON .*: *\([0-9]*\) crashes.*/\1/p' "$W/reader.txt")
 cat "$W/scaling.dat"
 if command -v gnuplot >/dev/null; then
     gnuplot <<GP
-set terminal png size 800,500
+set terminal png size 800,500 noenhanced
 set output "bench/throughput.png"
 set title "signify --jsonl throughput (crash_data, this machine)"
-set xlabel "crashes in the workload"; set ylabel "crashes/s"; set logscale x
-plot "$W/scaling.dat" using 1:2 with linespoints title "csiggen" $( [ -n "$PY_RATE" ] && echo ", $PY_RATE title 'Python reference' with lines" )
+set xlabel "crashes in the workload"; set ylabel "crashes/s"; set logscale x; set yrange [0:*]
+set key below
+plot "$W/scaling.dat" using 1:2 with linespoints title "csiggen", \
+     "$W/scaling.dat" using 1:3 with linespoints title "csiggen --jobs 2", \
+     $CJSON_RATE title "cJSON_ParseWithLength alone (no signature work)" with lines dt 2 $( [ -n "$PY_RATE" ] && echo ", $PY_RATE title 'Python reference' with lines" )
 GP
 fi
 
