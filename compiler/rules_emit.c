@@ -39,6 +39,8 @@ typedef struct emitter {
     size_t local_len[SG_PROGRAM_MAX_LOCALS];
     unsigned n_locals;
     size_t n_rules;
+    long frames_read;   /* the largest constant max_frames given to c_signature */
+    int frames_unknown; /* some c_signature call takes a max_frames that is not a constant */
 } emitter;
 
 static void put(emitter *e, uint8_t b)
@@ -112,6 +114,23 @@ static int local_slot(emitter *e, const char *s, size_t len, int create)
 
 static void emit_expr(emitter *e, rnode *n, int depth);
 
+/* c_signature's first argument, when it is an integer (or a const naming one): the crash
+ * reader then builds no more frames than the largest of these (the program header says). */
+static void note_frames_read(emitter *e, rnode *arg)
+{
+    for (int hops = 0; arg && arg->kind == RN_NAME && hops < 100; hops++) {
+        rnode *c = local_slot(e, arg->s, arg->len, 0) < 0 ? find_const(e, arg->s, arg->len) : NULL;
+        arg = c ? c->a : NULL;
+    }
+    if (!arg || arg->kind != RN_INT || arg->len > 9) {
+        e->frames_unknown = 1;
+        return;
+    }
+    long v = strtol(arg->s, NULL, 10);
+    if (v > e->frames_read)
+        e->frames_read = v;
+}
+
 static unsigned emit_list(emitter *e, rnode *n, int depth)
 {
     unsigned count = 0;
@@ -168,6 +187,8 @@ static void emit_expr(emitter *e, rnode *n, int depth)
             rn_error(e->p, n->line, n->col, "unknown built-in '%.*s'", (int)n->len, n->s);
             return;
         }
+        if (b == SG_BI_c_signature)
+            note_frames_read(e, n->a);
         unsigned argc = emit_list(e, n->a, depth + 1);
         if ((int)argc != builtin_info[b].arity)
             rn_error(e->p, n->line, n->col, "built-in '%s' takes %d argument(s), not %u",
@@ -341,6 +362,7 @@ int sgc_rules_compile(const char *file, sgc_diags *d, sgc_program *out)
     out->str_len = e.str_len;
     out->n_str = e.n_str;
     out->n_rules = e.n_rules;
+    out->frames_read = e.frames_unknown ? 0 : (size_t)e.frames_read;
     return d->errors > before ? -1 : 0;
 }
 
@@ -420,8 +442,8 @@ int sgc_rules_build(const char *siglists_dir, const char *outdir, FILE *err)
                 fprintf(f, "%s%zu,", i % 12 ? " " : "\n    ", prog.str_len[i]);
             fprintf(f, "\n};\n\nconst sg_program sg_program_linked = {\n"
                        "    SG_PROGRAM_MAGIC, SG_PROGRAM_VERSION,\n    \"%s\",\n"
-                       "    code, sizeof code, str, str_len, %zu, %zu,\n};\n",
-                    sha, prog.n_str, prog.n_rules);
+                       "    code, sizeof code, str, str_len, %zu, %zu, %zu,\n};\n",
+                    sha, prog.n_str, prog.n_rules, prog.frames_read);
             if (fclose(f) != 0)
                 rc = -1;
         }
@@ -434,6 +456,11 @@ int sgc_rules_build(const char *siglists_dir, const char *outdir, FILE *err)
 void sgc_program_disasm(const sgc_program *prog, FILE *out)
 {
     size_t pc = 0;
+    if (prog->frames_read)
+        fprintf(out, "; frames read: %zu (the crash reader builds no more of a thread)\n",
+                prog->frames_read);
+    else
+        fprintf(out, "; frames read: not known (the crash reader keeps --max-frames)\n");
     while (pc < prog->code_len) {
         unsigned o = prog->code[pc];
         if (o >= SG_OP__COUNT) {

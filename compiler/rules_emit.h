@@ -15,6 +15,7 @@ typedef struct sgc_program {
     const char **str;
     size_t *str_len;
     size_t n_str, n_rules;
+    size_t frames_read; /* most frames any c_signature call reads; 0: not known */
 } sgc_program;
 
 /* Parses and compiles a rules file; diagnostics go to d. 0 on success. Free with

@@ -156,5 +156,5 @@ static const uint32_t str_len[77] = {
 const sg_program sg_program_linked = {
     SG_PROGRAM_MAGIC, SG_PROGRAM_VERSION,
     "98c035c1172b3b468a112e7543889fbdf2146cb1768c22db37df7f9ca5f7e2a6",
-    code, sizeof code, str, str_len, 77, 14,
+    code, sizeof code, str, str_len, 77, 14, 40,
 };

@@ -18,6 +18,7 @@ struct sg_ctx {
     sg_result result;
     sg_buf scratch[SG_SCRATCH];
     sg_error prog_err; /* sg_program_check of the linked program, done once */
+    sg_limits read_limits; /* limits, with max_frames cut to what the program reads */
 };
 
 const char *sg_version(void) { return SG_VERSION_STRING; }
@@ -42,6 +43,9 @@ sg_ctx *sg_ctx_new(const sg_limits *limits)
     sg_arena_init(&ctx->arena, 0);
     sg_arena_init(&ctx->doc, 0);
     sg_program_check(&sg_program_linked, &ctx->prog_err);
+    ctx->read_limits = ctx->limits;
+    if (sg_program_linked.frames_read && sg_program_linked.frames_read < ctx->limits.max_frames)
+        ctx->read_limits.max_frames = sg_program_linked.frames_read;
     return ctx;
 }
 
@@ -100,7 +104,7 @@ sg_status sg_generate(sg_ctx *ctx, const char *json, size_t len, int flags, sg_o
     if (!ctx || !json || !out || !err)
         return err ? fail(err, SG_EINVAL, "sg_generate: NULL argument") : SG_EINVAL;
     sg_arena_reset(&ctx->doc);
-    cJSON *doc = sg_json_read_crash_in(&ctx->doc, json, len, &ctx->limits, err);
+    cJSON *doc = sg_json_read_crash_in(&ctx->doc, json, len, &ctx->read_limits, err);
     if (!doc)
         return err->code;
     cJSON *crash = doc;

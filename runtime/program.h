@@ -8,7 +8,7 @@
 #include "csiggen.h"
 
 #define SG_PROGRAM_MAGIC 0x53475052u /* "SGPR" */
-#define SG_PROGRAM_VERSION 2u
+#define SG_PROGRAM_VERSION 3u
 #define SG_PROGRAM_MAX_LOCALS 16
 #define SG_PROGRAM_MAX_STACK 32
 
@@ -21,6 +21,8 @@ typedef struct sg_program {
     const uint32_t *str_len;
     size_t n_str;
     size_t n_rules;
+    size_t frames_read; /* most frames of a thread any rule reads (0: not known): the crash
+                           reader builds no more than these */
 } sg_program;
 
 /* The program linked into this build (generated/program.c). */

@@ -92,6 +92,41 @@ SG_SUITE(program_check)
           strstr(e.msg, "program format version differs") != NULL, "version: %s", e.msg);
 }
 
+/* The program header's frames_read: the largest constant max_frames given to c_signature,
+ * or 0 ("not known") when one is not a constant or there is no call. */
+static char *disasm_of(const char *sigc, const char *rules)
+{
+    char *path = tmpfile_with(rules, strlen(rules)), cmd[512], *out = NULL, *err = NULL;
+    size_t outlen;
+    snprintf(cmd, sizeof cmd, "%s disasm %s", sigc, path);
+    t_run(cmd, NULL, 0, &out, &outlen, &err);
+    unlink(path);
+    free(path);
+    free(err);
+    return out;
+}
+
+SG_SUITE(rules_frames_read)
+{
+    const char *sigc = t_path("SG_BUILD", "sigc");
+    if (!sigc) {
+        t_skip("sigc is missing");
+        return;
+    }
+    char *out = disasm_of(sigc, "const N = 25;\n"
+                                "rule A\n\"a\"\n{\n    c_signature(N, False, []);\n}\n"
+                                "rule B\n\"b\"\n{\n    c_signature(60, True, []);\n}\n");
+    CHECK(out && strncmp(out, "; frames read: 60 ", 18) == 0, "two constants: %s", out ? out : "(none)");
+    free(out);
+    out = disasm_of(sigc, "rule A\n\"a\"\n{\n    n = 7;\n    c_signature(n, False, []);\n}\n");
+    CHECK(out && strncmp(out, "; frames read: not known", 24) == 0, "a local: %s", out ? out : "(none)");
+    free(out);
+    out = disasm_of(sigc, "rule A\n\"a\"\n{\n    signature = \"x\";\n}\n");
+    CHECK(out && strncmp(out, "; frames read: not known", 24) == 0, "no c_signature: %s",
+          out ? out : "(none)");
+    free(out);
+}
+
 SG_SUITE(rules_errors)
 {
     const char *sigc = t_path("SG_BUILD", "sigc");
