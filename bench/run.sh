@@ -97,6 +97,22 @@ printf 'sigc + re2c: %.1f s; cc of the generated C: %.1f s; total %.1f s\n' \
 GEN_SIZE=$(du -cb "$W"/regen/match_*.c | tail -1 | cut -f1)
 GEN_TEXT=$(size "$W"/regen/match_*.o | awk 'NR > 1 {t += $1} END {print t}')
 
+echo "== deep stacks: one thread of D frames, 300 crashes each"
+: > "$W/deep.txt"
+for d in 40 400 4000; do
+    python3 -c '
+import json, sys
+d = int(sys.argv[1])
+for i in range(300):
+    fr = [{"frame": k, "module": "libxul.so", "function": "mozilla::dom::Foo%d::Bar(int, char*)" % (k % 7),
+           "file": "hg:hg.mozilla.org/mozilla-central:dom/a.cpp:abc", "line": k, "trust": "cfi",
+           "module_offset": "0x%x" % k} for k in range(d)]
+    print(json.dumps({"crashing_thread": 0, "threads": [{"frames": fr}]}))' "$d" > "$W/deep.jsonl"
+    r=$(rate 300 "$W/deep.jsonl" "$B/signify" --jsonl)
+    mbs=$(echo "$r * $(stat -c %s "$W/deep.jsonl") / 300 / 1000000" | bc -l)
+    printf '%s frames: %.0f crashes/s, %.0f MB/s\n' "$d" "$r" "$mbs" | tee -a "$W/deep.txt"
+done
+
 echo "== peak memory"
 RSS=$( { /usr/bin/time -f '%M' "$B/signify" --jsonl < "$W/crashes.jsonl" > /dev/null; } 2>&1 | tail -1)
 echo "max RSS over $N crashes: $RSS KB"
@@ -152,6 +168,13 @@ fi
     echo "| max RSS, signify --jsonl over the workload | $RSS KB |"
     printf '| regenerate from Socorro lists (sigc + re2c + cc of the generated C, 2 jobs) | %.1f s |\n' "$REGEN"
     echo "| generated matcher C for Socorro's lists | $GEN_SIZE bytes of C, $GEN_TEXT bytes of text |"
+    echo
+    echo "Deep stacks (one thread of N frames; frames past the 40 the rules read are validated,"
+    echo "not built, so the cost per byte falls toward the reader's validation speed):"
+    echo
+    echo '```'
+    cat "$W/deep.txt"
+    echo '```'
     echo
     echo "Matchers on the corpus frame strings (ns per frame):"
     echo
