@@ -59,11 +59,12 @@ static cJSON *int_or_none(const cJSON *v)
     return out;
 }
 
-int sg_crashdata_reads_dump_key(const char *key)
+int sg_crashdata_reads_dump_key(const char *key, size_t len)
 {
     /* the json_dump.* paths below */
-    return strcmp(key, "crash_info") == 0 || strcmp(key, "threads") == 0 ||
-           strcmp(key, "system_info") == 0;
+    return (len == 10 && memcmp(key, "crash_info", 10) == 0) ||
+           (len == 7 && memcmp(key, "threads", 7) == 0) ||
+           (len == 11 && memcmp(key, "system_info", 11) == 0);
 }
 
 cJSON *sg_convert_to_crash_data(const cJSON *processed, sg_error *err)

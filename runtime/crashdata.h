@@ -10,5 +10,5 @@
 cJSON *sg_convert_to_crash_data(const cJSON *processed, sg_error *err);
 /* Whether the conversion reads this key of json_dump: the crash reader builds no other
  * (json_dump.modules alone is most of a processed crash). */
-int sg_crashdata_reads_dump_key(const char *key);
+int sg_crashdata_reads_dump_key(const char *key, size_t len);
 #endif

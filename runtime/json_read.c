@@ -409,19 +409,43 @@ static cJSON **index_find(keyindex *ix, const char *key)
 
 /* cJSON keys are C strings; a key holding NUL gets a 0xFF lead byte (never valid UTF-8) so
  * it can never be mistaken for the key it would otherwise be cut down to. */
-static char *make_key(parser *p)
+/* A key's text: straight from the input when it has no escape (then it cannot hold NUL),
+ * else decoded into p->str. */
+typedef struct keytext {
+    const char *s;
+    size_t n;
+    int nul; /* holds a NUL byte (from \u0000) */
+} keytext;
+
+static int read_key(parser *p, keytext *k)
 {
-    if (memchr(p->str.p ? p->str.p : "", 0, p->str.len) == NULL)
-        return dup_bytes(p, p->str.p ? p->str.p : "", p->str.len);
-    char *k = alloc(p, p->str.len + 2);
+    const char *raw = p->s + p->pos + 1;
+    size_t run = sg_json_plain_run(raw, p->len - p->pos - 1);
+    if (p->pos + 1 + run < p->len && raw[run] == '"' && run <= p->lim->max_string) {
+        *k = (keytext){ raw, run, 0 };
+        p->pos += run + 2;
+        return 1;
+    }
+    if (!read_string(p))
+        return 0;
+    *k = (keytext){ p->str.p ? p->str.p : "", p->str.len, 0 };
+    k->nul = memchr(k->s, 0, k->n) != NULL;
+    return 1;
+}
+
+static char *make_key(parser *p, const keytext *kt)
+{
+    if (!kt->nul)
+        return dup_bytes(p, kt->s, kt->n);
+    char *k = alloc(p, kt->n + 2);
     if (!k) {
         oom(p);
         return NULL;
     }
     k[0] = (char)0xFF;
-    for (size_t i = 0; i < p->str.len; i++)
-        k[i + 1] = p->str.p[i] ? p->str.p[i] : (char)0xFF;
-    k[p->str.len + 1] = 0;
+    for (size_t i = 0; i < kt->n; i++)
+        k[i + 1] = kt->s[i] ? kt->s[i] : (char)0xFF;
+    k[kt->n + 1] = 0;
     return k;
 }
 
@@ -456,21 +480,20 @@ static cJSON *read_object(parser *p, int build, int place)
             break;
         }
         int need_key = build || place == P_ROOT || place == P_DUMP;
-        if (!(need_key ? read_string(p) : skip_string(p)))
+        keytext kt = { "", 0, 0 };
+        if (!(need_key ? read_key(p, &kt) : skip_string(p)))
             break;
         /* a frame's keys that no built-in reads are validated, not built */
         int keep = build, field = -1;
         if (place == P_FRAME && build) {
-            const char *k = sg_buf_cstr(&p->str);
-            field = memchr(k, 0, p->str.len) ? -1 : sg_frame_field_of(k);
+            field = kt.nul ? -1 : sg_frame_field_of_n(kt.s, kt.n);
             keep = field >= 0;
         } else if (place == P_DUMP && build) {
             /* the rest of json_dump (its modules above all) is validated, not built */
-            const char *k = sg_buf_cstr(&p->str);
-            keep = !memchr(k, 0, p->str.len) && sg_crashdata_reads_dump_key(k);
+            keep = !kt.nul && sg_crashdata_reads_dump_key(kt.s, kt.n);
         }
         int named = keep || place == P_ROOT || place == P_DUMP;
-        char *key = need_key && named ? make_key(p) : NULL;
+        char *key = need_key && named ? make_key(p, &kt) : NULL;
         if (named && !key)
             break;
         skip_ws(p);

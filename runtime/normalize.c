@@ -572,26 +572,22 @@ static int strip_leading_zeros(const char *s, size_t n, sg_buf *out)
     return ok;
 }
 
-static int key_is(const char *k, const char *lit)
-{
-    while (*lit)
-        if (*k++ != *lit++)
-            return 0;
-    return *k == 0;
-}
+#define KEY_IS(k, n, lit) ((n) == sizeof lit - 1 && memcmp(k, lit, sizeof lit - 1) == 0)
 
-int sg_frame_field_of(const char *k)
+int sg_frame_field_of_n(const char *k, size_t n)
 {
-    switch (k[0]) {
-    case 'm': return key_is(k, "module") ? SG_F_MODULE : key_is(k, "module_offset") ? SG_F_MODULE_OFFSET : -1;
-    case 'f': return key_is(k, "function") ? SG_F_FUNCTION : key_is(k, "file") ? SG_F_FILE : -1;
-    case 'l': return key_is(k, "line") ? SG_F_LINE : -1;
-    case 'o': return key_is(k, "offset") ? SG_F_OFFSET : -1;
-    case 'u': return key_is(k, "unloaded_modules") ? SG_F_UNLOADED : -1;
-    case 'i': return key_is(k, "inlines") ? SG_F_INLINES : -1;
+    switch (n ? k[0] : 0) {
+    case 'm': return KEY_IS(k, n, "module") ? SG_F_MODULE : KEY_IS(k, n, "module_offset") ? SG_F_MODULE_OFFSET : -1;
+    case 'f': return KEY_IS(k, n, "function") ? SG_F_FUNCTION : KEY_IS(k, n, "file") ? SG_F_FILE : -1;
+    case 'l': return KEY_IS(k, n, "line") ? SG_F_LINE : -1;
+    case 'o': return KEY_IS(k, n, "offset") ? SG_F_OFFSET : -1;
+    case 'u': return KEY_IS(k, n, "unloaded_modules") ? SG_F_UNLOADED : -1;
+    case 'i': return KEY_IS(k, n, "inlines") ? SG_F_INLINES : -1;
     }
     return -1;
 }
+
+int sg_frame_field_of(const char *k) { return sg_frame_field_of_n(k, strlen(k)); }
 
 /* The fields a frame dict can hold, found in one pass over its keys (a dict lookup per field
  * costs more than the normalization); a later duplicate key wins, as in a Python dict. */
