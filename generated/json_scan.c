@@ -422,7 +422,8 @@ size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, si
     unsigned char stack[256]; /* the closer of each open container */
     size_t depth = 0;
     int st = S_VALUE;
-    /* one DFA step a token; the grammar is the state st and the stack */
+    /* one DFA run a token (its leading whitespace included); the grammar is the state st
+     * and the stack */
     for (;;) {
         tok = cur;
         
@@ -435,10 +436,10 @@ size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, si
 		case '\n':
 		case '\r':
 		case ' ': goto yy26;
-		case '"': goto yy28;
-		case ',': goto yy29;
-		case '-': goto yy30;
-		case '0': goto yy31;
+		case '"': goto yy27;
+		case ',': goto yy28;
+		case '-': goto yy29;
+		case '0': goto yy30;
 		case '1':
 		case '2':
 		case '3':
@@ -447,17 +448,17 @@ size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, si
 		case '6':
 		case '7':
 		case '8':
-		case '9': goto yy33;
-		case ':': goto yy34;
-		case 'I': goto yy35;
-		case 'N': goto yy36;
+		case '9': goto yy32;
+		case ':': goto yy33;
+		case 'I': goto yy34;
+		case 'N': goto yy35;
 		case '[':
-		case '{': goto yy37;
+		case '{': goto yy36;
 		case ']':
-		case '}': goto yy38;
-		case 'f': goto yy39;
-		case 'n': goto yy40;
-		case 't': goto yy41;
+		case '}': goto yy37;
+		case 'f': goto yy38;
+		case 'n': goto yy39;
+		case 't': goto yy40;
 		default: goto yy24;
 	}
 yy24:
@@ -465,18 +466,41 @@ yy24:
 yy25:
 	{ return 0; }
 yy26:
+	yyaccept = 0;
 	++cur;
+	mar = cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
 		case '\t':
 		case '\n':
 		case '\r':
-		case ' ': goto yy26;
-		default: goto yy27;
+		case ' ':
+		case '"':
+		case ',':
+		case '-':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9':
+		case ':':
+		case 'I':
+		case 'N':
+		case '[':
+		case ']':
+		case 'f':
+		case 'n':
+		case 't':
+		case '{':
+		case '}': goto yy42;
+		default: goto yy25;
 	}
 yy27:
-	{ continue; }
-yy28:
 	++cur;
 	{
                 if (!(cur = string_rest(cur, lim, max_string)))
@@ -487,7 +511,7 @@ yy28:
                 }
                 goto value;
             }
-yy29:
+yy28:
 	++cur;
 	{
                 if (st != S_AFTER || !depth)
@@ -495,13 +519,13 @@ yy29:
                 st = stack[depth - 1] == '}' ? S_KEY : S_VALUE;
                 continue;
             }
-yy30:
+yy29:
 	yyaccept = 0;
 	++cur;
 	mar = cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case '0': goto yy31;
+		case '0': goto yy30;
 		case '1':
 		case '2':
 		case '3':
@@ -510,34 +534,34 @@ yy30:
 		case '6':
 		case '7':
 		case '8':
-		case '9': goto yy33;
-		case 'I': goto yy42;
+		case '9': goto yy32;
+		case 'I': goto yy45;
 		default: goto yy25;
 	}
-yy31:
+yy30:
 	yyaccept = 1;
 	++cur;
 	mar = cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case '.': goto yy44;
+		case '.': goto yy50;
 		case 'E':
-		case 'e': goto yy45;
-		default: goto yy32;
+		case 'e': goto yy51;
+		default: goto yy31;
 	}
-yy32:
+yy31:
 	{
                 if (cur - tok >= 1000)
                     return 0; /* long numbers: the int limit is worded by the full reader */
                 goto value;
             }
-yy33:
+yy32:
 	yyaccept = 1;
 	++cur;
 	mar = cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case '.': goto yy44;
+		case '.': goto yy50;
 		case '0':
 		case '1':
 		case '2':
@@ -547,12 +571,12 @@ yy33:
 		case '6':
 		case '7':
 		case '8':
-		case '9': goto yy33;
+		case '9': goto yy32;
 		case 'E':
-		case 'e': goto yy45;
-		default: goto yy32;
+		case 'e': goto yy51;
+		default: goto yy31;
 	}
-yy34:
+yy33:
 	++cur;
 	{
                 if (st != S_COLON)
@@ -560,51 +584,60 @@ yy34:
                 st = S_VALUE;
                 continue;
             }
+yy34:
+	yyaccept = 0;
+	++cur;
+	mar = cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'n': goto yy52;
+		default: goto yy25;
+	}
 yy35:
 	yyaccept = 0;
 	++cur;
 	mar = cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case 'n': goto yy46;
+		case 'a': goto yy53;
 		default: goto yy25;
 	}
 yy36:
-	yyaccept = 0;
-	++cur;
-	mar = cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case 'a': goto yy47;
-		default: goto yy25;
-	}
-yy37:
 	++cur;
 	{
                 if ((st != S_VALUE && st != S_VALUE_OR_END) || depth == sizeof stack || depth + 1 > room)
                     return 0;
-                stack[depth++] = *tok == '{' ? '}' : ']';
-                st = *tok == '{' ? S_KEY_OR_END : S_VALUE_OR_END;
+                stack[depth++] = cur[-1] == '{' ? '}' : ']';
+                st = cur[-1] == '{' ? S_KEY_OR_END : S_VALUE_OR_END;
                 continue;
             }
-yy38:
+yy37:
 	++cur;
 	{
-                int empty = *tok == '}' ? st == S_KEY_OR_END : st == S_VALUE_OR_END;
-                if (!empty && !(st == S_AFTER && depth && stack[depth - 1] == *tok))
+                int empty = cur[-1] == '}' ? st == S_KEY_OR_END : st == S_VALUE_OR_END;
+                if (!empty && !(st == S_AFTER && depth && stack[depth - 1] == cur[-1]))
                     return 0;
                 if (--depth == 0)
                     return (size_t)(cur - start);
                 st = S_AFTER;
                 continue;
             }
+yy38:
+	yyaccept = 0;
+	++cur;
+	mar = cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'a': goto yy54;
+		default: goto yy25;
+	}
 yy39:
 	yyaccept = 0;
 	++cur;
 	mar = cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case 'a': goto yy48;
+		case 'u': goto yy55;
 		default: goto yy25;
 	}
 yy40:
@@ -613,23 +646,41 @@ yy40:
 	mar = cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case 'u': goto yy49;
+		case 'r': goto yy56;
 		default: goto yy25;
 	}
 yy41:
-	yyaccept = 0;
 	++cur;
-	mar = cur;
 	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case 'r': goto yy50;
-		default: goto yy25;
-	}
 yy42:
-	++cur;
-	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case 'n': goto yy46;
+		case '\t':
+		case '\n':
+		case '\r':
+		case ' ': goto yy41;
+		case '"': goto yy27;
+		case ',': goto yy28;
+		case '-': goto yy44;
+		case '0': goto yy30;
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy32;
+		case ':': goto yy33;
+		case 'I': goto yy45;
+		case 'N': goto yy46;
+		case '[':
+		case '{': goto yy36;
+		case ']':
+		case '}': goto yy37;
+		case 'f': goto yy47;
+		case 'n': goto yy48;
+		case 't': goto yy49;
 		default: goto yy43;
 	}
 yy43:
@@ -637,13 +688,13 @@ yy43:
 	if (yyaccept == 0) {
 		goto yy25;
 	} else {
-		goto yy32;
+		goto yy31;
 	}
 yy44:
 	++cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case '0':
+		case '0': goto yy30;
 		case '1':
 		case '2':
 		case '3':
@@ -652,15 +703,49 @@ yy44:
 		case '6':
 		case '7':
 		case '8':
-		case '9': goto yy51;
+		case '9': goto yy32;
+		case 'I': goto yy45;
 		default: goto yy43;
 	}
 yy45:
 	++cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case '+':
-		case '-': goto yy52;
+		case 'n': goto yy52;
+		default: goto yy43;
+	}
+yy46:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'a': goto yy53;
+		default: goto yy43;
+	}
+yy47:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'a': goto yy54;
+		default: goto yy43;
+	}
+yy48:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'u': goto yy55;
+		default: goto yy43;
+	}
+yy49:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'r': goto yy56;
+		default: goto yy43;
+	}
+yy50:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
 		case '0':
 		case '1':
 		case '2':
@@ -670,45 +755,63 @@ yy45:
 		case '6':
 		case '7':
 		case '8':
-		case '9': goto yy53;
-		default: goto yy43;
-	}
-yy46:
-	++cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case 'f': goto yy54;
-		default: goto yy43;
-	}
-yy47:
-	++cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case 'N': goto yy55;
-		default: goto yy43;
-	}
-yy48:
-	++cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case 'l': goto yy56;
-		default: goto yy43;
-	}
-yy49:
-	++cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case 'l': goto yy57;
-		default: goto yy43;
-	}
-yy50:
-	++cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case 'u': goto yy58;
+		case '9': goto yy57;
 		default: goto yy43;
 	}
 yy51:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case '+':
+		case '-': goto yy58;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy59;
+		default: goto yy43;
+	}
+yy52:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'f': goto yy60;
+		default: goto yy43;
+	}
+yy53:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'N': goto yy61;
+		default: goto yy43;
+	}
+yy54:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'l': goto yy62;
+		default: goto yy43;
+	}
+yy55:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'l': goto yy63;
+		default: goto yy43;
+	}
+yy56:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'u': goto yy64;
+		default: goto yy43;
+	}
+yy57:
 	yyaccept = 1;
 	++cur;
 	mar = cur;
@@ -723,100 +826,100 @@ yy51:
 		case '6':
 		case '7':
 		case '8':
-		case '9': goto yy51;
+		case '9': goto yy57;
 		case 'E':
-		case 'e': goto yy45;
-		default: goto yy32;
-	}
-yy52:
-	++cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9': goto yy53;
-		default: goto yy43;
-	}
-yy53:
-	++cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case '0':
-		case '1':
-		case '2':
-		case '3':
-		case '4':
-		case '5':
-		case '6':
-		case '7':
-		case '8':
-		case '9': goto yy53;
-		default: goto yy32;
-	}
-yy54:
-	++cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case 'i': goto yy59;
-		default: goto yy43;
-	}
-yy55:
-	++cur;
-	goto yy32;
-yy56:
-	++cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case 's': goto yy58;
-		default: goto yy43;
-	}
-yy57:
-	++cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case 'l': goto yy55;
-		default: goto yy43;
+		case 'e': goto yy51;
+		default: goto yy31;
 	}
 yy58:
 	++cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case 'e': goto yy55;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy59;
 		default: goto yy43;
 	}
 yy59:
 	++cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case 'n': goto yy60;
-		default: goto yy43;
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
+		case '8':
+		case '9': goto yy59;
+		default: goto yy31;
 	}
 yy60:
 	++cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case 'i': goto yy61;
+		case 'i': goto yy65;
 		default: goto yy43;
 	}
 yy61:
 	++cur;
-	yych = (cur < lim ? *cur : 0);
-	switch (yych) {
-		case 't': goto yy62;
-		default: goto yy43;
-	}
+	goto yy31;
 yy62:
 	++cur;
 	yych = (cur < lim ? *cur : 0);
 	switch (yych) {
-		case 'y': goto yy55;
+		case 's': goto yy64;
+		default: goto yy43;
+	}
+yy63:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'l': goto yy61;
+		default: goto yy43;
+	}
+yy64:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'e': goto yy61;
+		default: goto yy43;
+	}
+yy65:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'n': goto yy66;
+		default: goto yy43;
+	}
+yy66:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'i': goto yy67;
+		default: goto yy43;
+	}
+yy67:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 't': goto yy68;
+		default: goto yy43;
+	}
+yy68:
+	++cur;
+	yych = (cur < lim ? *cur : 0);
+	switch (yych) {
+		case 'y': goto yy61;
 		default: goto yy43;
 	}
 }

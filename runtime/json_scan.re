@@ -75,43 +75,44 @@ size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, si
     unsigned char stack[256]; /* the closer of each open container */
     size_t depth = 0;
     int st = S_VALUE;
-    /* one DFA step a token; the grammar is the state st and the stack */
+    /* one DFA run a token (its leading whitespace included); the grammar is the state st
+     * and the stack */
     for (;;) {
         tok = cur;
         /*!re2c
             number = "-"? ("0" | [1-9][0-9]*) ("." [0-9]+)? ([eE] [+-]? [0-9]+)?;
             scalar = number | "null" | "true" | "false" | "NaN" | "Infinity" | "-Infinity";
+            ws = [ \t\r\n]*; // folded into each token: one DFA run a token
 
-            [ \t\r\n]+ { continue; }
-            [{[] {
+            ws [{[] {
                 if ((st != S_VALUE && st != S_VALUE_OR_END) || depth == sizeof stack || depth + 1 > room)
                     return 0;
-                stack[depth++] = *tok == '{' ? '}' : ']';
-                st = *tok == '{' ? S_KEY_OR_END : S_VALUE_OR_END;
+                stack[depth++] = cur[-1] == '{' ? '}' : ']';
+                st = cur[-1] == '{' ? S_KEY_OR_END : S_VALUE_OR_END;
                 continue;
             }
-            [}\]] {
-                int empty = *tok == '}' ? st == S_KEY_OR_END : st == S_VALUE_OR_END;
-                if (!empty && !(st == S_AFTER && depth && stack[depth - 1] == *tok))
+            ws [}\]] {
+                int empty = cur[-1] == '}' ? st == S_KEY_OR_END : st == S_VALUE_OR_END;
+                if (!empty && !(st == S_AFTER && depth && stack[depth - 1] == cur[-1]))
                     return 0;
                 if (--depth == 0)
                     return (size_t)(cur - start);
                 st = S_AFTER;
                 continue;
             }
-            "," {
+            ws "," {
                 if (st != S_AFTER || !depth)
                     return 0;
                 st = stack[depth - 1] == '}' ? S_KEY : S_VALUE;
                 continue;
             }
-            ":" {
+            ws ":" {
                 if (st != S_COLON)
                     return 0;
                 st = S_VALUE;
                 continue;
             }
-            ["] {
+            ws ["] {
                 if (!(cur = string_rest(cur, lim, max_string)))
                     return 0;
                 if (st == S_KEY || st == S_KEY_OR_END) {
@@ -120,7 +121,7 @@ size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, si
                 }
                 goto value;
             }
-            scalar {
+            ws scalar {
                 if (cur - tok >= 1000)
                     return 0; /* long numbers: the int limit is worded by the full reader */
                 goto value;
