@@ -103,22 +103,29 @@ sg_status sg_generate(sg_ctx *ctx, const char *json, size_t len, int flags, sg_o
 {
     if (!ctx || !json || !out || !err)
         return err ? fail(err, SG_EINVAL, "sg_generate: NULL argument") : SG_EINVAL;
-    sg_arena_reset(&ctx->doc);
-    cJSON *doc = sg_json_read_crash_in(&ctx->doc, json, len, &ctx->read_limits, err);
-    if (!doc)
-        return err->code;
-    cJSON *crash = doc;
-    /* a processed crash (siggen's signify input with json_dump) is converted first */
-    if (cJSON_IsObject(doc) && sg_py_dict_get(doc, "json_dump", 9)) {
-        crash = sg_convert_to_crash_data(doc, err);
-        if (!crash)
+    /* thread 0 is built only when a rule reaches it (SignatureRunWatchDog, for shutdown
+     * hangs): then the run starts again on a tree that has it */
+    sg_status st = SG_OK;
+    for (int thread0 = 0; thread0 < 2; thread0++) {
+        sg_arena_reset(&ctx->doc);
+        cJSON *doc = sg_json_read_crash_in(&ctx->doc, json, len, &ctx->read_limits, thread0, err);
+        if (!doc)
             return err->code;
+        cJSON *crash = doc;
+        /* a processed crash (siggen's signify input with json_dump) is converted first */
+        if (cJSON_IsObject(doc) && sg_py_dict_get(doc, "json_dump", 9)) {
+            crash = sg_convert_to_crash_data(doc, err);
+            if (!crash)
+                return err->code;
+        }
+        st = sg_generate_tree(ctx, crash, flags, out, err);
+        /* results live in ctx->arena, not in the trees; doc stays in ctx->doc until the next
+         * call (the converted crash only references it) */
+        if (crash != doc)
+            cJSON_Delete(crash);
+        if (st != SG_OK || !ctx->result.need_threads)
+            break;
     }
-    sg_status st = sg_generate_tree(ctx, crash, flags, out, err);
-    /* results live in ctx->arena, not in the trees; doc stays in ctx->doc until the next
-     * call (the converted crash only references it) */
-    if (crash != doc)
-        cJSON_Delete(crash);
     return st;
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "json_read.h"
 #include "matchers.h"
 #include "normalize.h"
 #include "pyval.h"
@@ -103,6 +104,10 @@ int sg_csig_thread_get(sg_result *r, const cJSON *crash, const char *key, const 
     if (rc != SG_RULE_OK)
         return rc;
     const cJSON *t = glom_thread(crash, &ix, &dflt);
+    if (t && (t->type & SG_CJSON_UNBUILT)) {
+        r->need_threads = 1;
+        return SG_RULE_RETRY;
+    }
     if (dflt || !sg_py_truthy(t))
         return SG_RULE_OK;
     if (!cJSON_IsObject(t))
@@ -408,6 +413,10 @@ int sg_csig_rule(sg_result *r, const char *rule, const cJSON *crash, int thread0
         return rc;
     int dflt;
     const cJSON *thread = glom_thread(crash, &ix, &dflt);
+    if (thread && (thread->type & SG_CJSON_UNBUILT)) {
+        r->need_threads = 1; /* thread 0 for SignatureRunWatchDog: ask for it built */
+        return SG_RULE_RETRY;
+    }
     const cJSON *os = sg_py_dict_get(crash, "os", 2);
     int lower = os && cJSON_IsString(os) && sg_py_strlen(os) == 10 &&
                 memcmp(os->valuestring, "Windows NT", 10) == 0;

@@ -35,6 +35,7 @@ typedef struct parser {
     int failed;
     int slow;           /* in a subtree the fast skip refused: validate it the slow way */
     sg_arena *arena;    /* where nodes and strings go; NULL: cJSON_malloc, one by one */
+    int thread0;        /* build thread 0 even when it is not the crashing thread */
     lazy_threads lazy[2]; /* crash_data["threads"], crash_data["json_dump"]["threads"] */
 } parser;
 
@@ -610,7 +611,7 @@ static cJSON *read_array(parser *p, int build, int place)
         cJSON *val = read_value(p, keep, sub);
         if (p->failed)
             break;
-        if (lz && !(val = new_node(p, cJSON_NULL)))
+        if (lz && !(val = new_node(p, cJSON_NULL | SG_CJSON_UNBUILT)))
             break;
         if (keep || lz)
             cJSON_AddItemToArray(arr, val);
@@ -761,7 +762,7 @@ static void build_read_threads(parser *p, cJSON *root)
         if (idx < 0)
             idx += n;
         for (long long i = 0; i < n && !p->failed; i++) {
-            if (sure && i != 0 && i != idx)
+            if (sure && i != idx && !(i == 0 && p->thread0))
                 continue;
             parser q = *p;
             q.pos = lz->offs[i];
@@ -779,7 +780,7 @@ static void build_read_threads(parser *p, cJSON *root)
 }
 
 static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *err, int crash,
-                    sg_arena *arena)
+                    sg_arena *arena, int thread0)
 {
     sg_limits dflt;
     if (!lim) {
@@ -787,7 +788,7 @@ static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *e
         lim = &dflt;
     }
     memset(err, 0, sizeof *err);
-    parser p = { s, len, 0, lim, crash, 0, { NULL, 0, 0, 0 }, err, 0, 0, arena,
+    parser p = { s, len, 0, lim, crash, 0, { NULL, 0, 0, 0 }, err, 0, 0, arena, thread0,
                  { { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 } } };
     if (len > lim->max_input) {
         err->code = SG_ELIMIT;
@@ -833,16 +834,16 @@ static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *e
 
 cJSON *sg_json_parse(const char *s, size_t len, const sg_limits *lim, sg_error *err)
 {
-    return parse(s, len, lim, err, 0, NULL);
+    return parse(s, len, lim, err, 0, NULL, 1);
 }
 
 cJSON *sg_json_read_crash(const char *s, size_t len, const sg_limits *lim, sg_error *err)
 {
-    return parse(s, len, lim, err, 1, NULL);
+    return parse(s, len, lim, err, 1, NULL, 1);
 }
 
 cJSON *sg_json_read_crash_in(sg_arena *arena, const char *s, size_t len, const sg_limits *lim,
-                             sg_error *err)
+                             int thread0, sg_error *err)
 {
-    return parse(s, len, lim, err, 1, arena);
+    return parse(s, len, lim, err, 1, arena, thread0);
 }

@@ -18,6 +18,9 @@
  * looks only at the low byte and the reference flags. */
 #define SG_CJSON_FIELD_SHIFT 16
 #define SG_CJSON_FIELD(node) (((node)->type >> SG_CJSON_FIELD_SHIFT) & 15)
+/* A thread the crash reader validated but did not build: a null node with this type bit. A
+ * rule that reaches one must not read it as None (csig.c asks for a run with it built). */
+#define SG_CJSON_UNBUILT (1 << 13)
 
 /* sg_limits and sg_limits_default are public: csiggen.h. */
 
@@ -33,7 +36,9 @@ cJSON *sg_json_parse(const char *s, size_t len, const sg_limits *lim, sg_error *
  * reads at most 40 frames, inlines counted), so a million frames cost no memory. */
 cJSON *sg_json_read_crash(const char *s, size_t len, const sg_limits *lim, sg_error *err);
 /* The same, with every node and string in `arena` (a few large blocks instead of a malloc a
- * node): the tree lives until the arena is reset and is never given to cJSON_Delete. */
+ * node): the tree lives until the arena is reset and is never given to cJSON_Delete. With
+ * thread0 0, thread 0 is built only when it is the crashing thread (only SignatureRunWatchDog
+ * reads it; see SG_RULE_RETRY). */
 cJSON *sg_json_read_crash_in(sg_arena *arena, const char *s, size_t len, const sg_limits *lim,
-                             sg_error *err);
+                             int thread0, sg_error *err);
 #endif

@@ -28,6 +28,7 @@ typedef struct sg_result {
     sg_strvec normalized_frames;
     sg_str exc;              /* text of the Python exception a rule would have raised */
     sg_buf *scratch;         /* SG_SCRATCH buffers kept across crashes by the caller, or NULL */
+    int need_threads;        /* SG_RULE_RETRY happened */
 } sg_result;
 
 /* Scratch buffers normalization borrows (sg_result_take) and returns (sg_result_give):
@@ -42,6 +43,9 @@ void sg_result_give(sg_result *r, int slot, sg_buf *b);
 #define SG_RULE_RAISED 1  /* Python would have raised: r->exc holds str(exc); the pipeline notes
                              "RuleName: Rule failed: <exc>" and goes on with the next rule */
 #define SG_RULE_FATAL (-1) /* out of memory or a limit: the crash gets an error, not a result */
+#define SG_RULE_RETRY (-2) /* a rule reached a thread the crash reader left unbuilt: the run
+                              stops, r->need_threads is set, and the caller runs it again on a
+                              tree with that thread built */
 
 void sg_result_init(sg_result *r, sg_arena *arena, int verbose);
 

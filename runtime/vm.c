@@ -574,6 +574,10 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
             snprintf(err->msg, sizeof err->msg, "invalid rule program: opcode %u", o);
             return SG_EPROGRAM;
         }
+        if (rc == SG_RULE_RETRY) {
+            vm_release(&m); /* r->need_threads tells the caller to run again */
+            return SG_OK;
+        }
         if (rc == SG_RULE_FATAL || r->failed) {
             vm_release(&m);
             err->code = SG_ENOMEM;

@@ -7,6 +7,7 @@
 
 #include "corpus.h"
 #include "csiggen.h"
+#include "json_read.h"
 #include "pyval.h"
 #include "testlib.h"
 
@@ -194,4 +195,30 @@ SG_SUITE(api_threads)
         sg_buf_free(&docs[i]);
     free(docs);
     tc_free(cases, total);
+}
+
+/* Thread 0 is built only when a rule reaches it: a shutdown hang (RunWatchdog in the
+ * crashing thread's signature) makes SignatureRunWatchDog re-sign from thread 0, and
+ * sg_generate must give what a run on the fully built tree gives. */
+SG_SUITE(api_thread0_on_demand)
+{
+    static const char crash[] =
+        "{\"crashing_thread\": 1, \"threads\": ["
+        "{\"frames\": [{\"function\": \"mozilla::SpinEventLoopUntil(int)\"}, {\"function\": \"main\"}]},"
+        "{\"frames\": [{\"function\": \"mozilla::(anonymous namespace)::RunWatchdog(void*)\"}]}]}";
+    sg_ctx *ctx = sg_ctx_new(NULL);
+    sg_output o;
+    sg_error e;
+    CHECK(sg_generate(ctx, crash, strlen(crash), 0, &o, &e) == SG_OK, "sg_generate: %s", e.msg);
+    char *lazy = strdup(o.signature.s);
+    sg_error pe;
+    cJSON *tree = sg_json_parse(crash, strlen(crash), NULL, &pe);
+    CHECK(tree && sg_generate_tree(ctx, tree, 0, &o, &e) == SG_OK, "sg_generate_tree: %s", e.msg);
+    CHECK(!strcmp(lazy, o.signature.s), "thread 0 on demand: \"%s\", full tree: \"%s\"", lazy,
+          o.signature.s);
+    CHECK(!strncmp(lazy, "shutdownhang | ", 15) && strstr(lazy, "SpinEventLoopUntil"),
+          "the shutdown hang is signed from thread 0: %s", lazy);
+    free(lazy);
+    cJSON_Delete(tree);
+    sg_ctx_free(ctx);
 }

@@ -262,7 +262,7 @@ SG_SUITE(reader_fast_skip)
                     cJSON *full = sg_json_parse(doc, len, NULL, &e2);
                     /* the arena-backed reader builds the same tree */
                     sg_arena_reset(&arena);
-                    cJSON *in_arena = sg_json_read_crash_in(&arena, doc, len, NULL, &e3);
+                    cJSON *in_arena = sg_json_read_crash_in(&arena, doc, len, NULL, 1, &e3);
                     int same = (lazy == NULL) == (full == NULL) &&
                                (lazy || (e1.code == e2.code && strcmp(e1.msg, e2.msg) == 0)) &&
                                (in_arena == NULL) == (lazy == NULL) &&

@@ -26,7 +26,7 @@ static void both(const char *s, size_t n, const sg_limits *lim)
     sg_arena_init(&arena, 0);
     sg_error e3;
     memset(&e3, 0, sizeof e3);
-    cJSON *c = sg_json_read_crash_in(&arena, s, n, lim, &e3);
+    cJSON *c = sg_json_read_crash_in(&arena, s, n, lim, (int)(n & 1), &e3);
     if (!b != !c || (!b && strcmp(e2.msg, e3.msg) != 0))
         abort();
     sg_arena_free(&arena);
