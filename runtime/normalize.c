@@ -52,57 +52,133 @@ static sg_pyexc raise(sg_result *r, sg_pyexc cls, const char *fmt, const char *a
 
 static int ends_with_n(const char *s, size_t n, const char *suf, size_t k)
 {
-    return n >= k && memcmp(s + n - k, suf, k) == 0;
+    /* the last byte first: it rules out nearly every string without a call */
+    return n >= k && s[n - 1] == suf[k - 1] && memcmp(s + n - k, suf, k - 1) == 0;
 }
 #define ends_with(s, n, lit) ends_with_n(s, n, lit, sizeof lit - 1)
 
-/* Whether needle (k bytes) occurs in s: memchr finds its byte at `anchor`, chosen rare in
- * function names, and memcmp checks the rest. */
-static int contains_n(const char *s, size_t n, const char *needle, size_t k, size_t anchor)
+/* The index of m's lowest set bit (m != 0). */
+static inline unsigned lowest_bit(unsigned m)
 {
-    if (n < k)
-        return 0;
-    const char *p = s + anchor, *last = s + (n - k) + anchor; /* where the anchor can be */
-    for (const char *q; p <= last && (q = memchr(p, needle[anchor], (size_t)(last - p) + 1)); p = q + 1)
-        if (memcmp(q - anchor, needle, k) == 0)
+#ifdef __GNUC__
+    return (unsigned)__builtin_ctz(m);
+#else
+    unsigned b = 0;
+    while (!(m & 1u << b))
+        b++;
+    return b;
+#endif
+}
+
+/* Bit p set when needle's first and last bytes are at p and p + k - 1 of the sixteen start
+ * positions from s (both loads inside the string). */
+#ifdef SG_SSE2
+static inline unsigned ends_mask(const char *s, const char *needle, size_t k)
+{
+    __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i z = _mm_loadu_si128((const __m128i *)(const void *)(s + k - 1));
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8(needle[0])),
+                                                     _mm_cmpeq_epi8(z, _mm_set1_epi8(needle[k - 1]))));
+}
+
+/* Whether one of the start positions at base + each bit of m begins needle. */
+static inline int candidates(const char *base, unsigned m, const char *needle, size_t k)
+{
+    for (; m; m &= m - 1)
+        if (memcmp(base + lowest_bit(m) + 1, needle + 1, k - 2) == 0)
             return 1;
     return 0;
 }
-#define contains(s, n, lit, anchor) contains_n(s, n, lit, sizeof lit - 1, anchor)
+#endif
 
-/* The first index >= i of s[0..n) holding one of the k bytes of set (never NUL), or n. The
- * scans below jump from delimiter to delimiter with it, sixteen bytes at a time. */
-static size_t find_any(const char *s, size_t i, size_t n, const char *set, int k)
+/* Whether needle (2 <= k <= 16 bytes: the literals below) occurs in s. Only where both its
+ * first and last bytes match is the rest compared, sixteen start positions at a time; a
+ * short string is read from a padded copy, a long one's last block overlaps the one before. */
+static int contains_n(const char *s, size_t n, const char *needle, size_t k)
 {
+    if (n < k)
+        return 0;
+    size_t last = n - k; /* the last start position */
 #ifdef SG_SSE2
-    while (i < n) {
-        char tail[16] = { 0 }; /* the last bytes, padded with NUL (never in set) */
-        const char *p = s + i;
-        if (n - i < 16)
-            p = memcpy(tail, s + i, n - i);
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p), hit = _mm_setzero_si128();
-        for (int j = 0; j < k; j++)
-            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(set[j])));
-        unsigned m = (unsigned)_mm_movemask_epi8(hit);
-        if (m)
-            return i + (size_t)__builtin_ctz(m);
-        i += 16;
+    if (last < 16) {
+        char pad[48] = { 0 };
+        memcpy(pad, s, n);
+        return candidates(pad, ends_mask(pad, needle, k) & ((2u << last) - 1), needle, k);
     }
-    return n;
+    size_t i = 0;
+    for (; i + 15 <= last; i += 16)
+        if (candidates(s + i, ends_mask(s + i, needle, k), needle, k))
+            return 1;
+    return i <= last && candidates(s + last - 15, ends_mask(s + last - 15, needle, k), needle, k);
 #else
-    for (; i < n; i++)
-        for (int j = 0; j < k; j++)
-            if (s[i] == set[j])
-                return i;
-    return n;
+    for (size_t i = 0; i <= last; i++)
+        if (s[i] == needle[0] && memcmp(s + i + 1, needle + 1, k - 1) == 0)
+            return 1;
+    return 0;
 #endif
 }
+#define contains(s, n, lit) contains_n(s, n, lit, sizeof lit - 1)
 
 /* Whether s[0..n) holds c: a step whose delimiter is absent cannot change the string and is
  * skipped (memchr looks sixteen or more bytes at a time). */
 static int has(const char *s, size_t n, char c)
 {
     return memchr(s, c, n) != NULL;
+}
+
+/* ---- byte-set scans: the delimiters of a string in order, sixteen bytes at a time ------- */
+
+/* Bit i set when s[at + i] (i < 16, inside s[0..n)) is one of the k bytes of set (never NUL).
+ * Inlined with a constant set, each byte is one compare against a constant. */
+static inline unsigned block_mask(const char *s, size_t n, size_t at, const char *set, int k)
+{
+    size_t avail = n - at;
+#ifdef SG_SSE2
+    char tail[16] = { 0 }; /* the last bytes, padded with NUL (never in set) */
+    const char *p = s + at;
+    if (avail < 16)
+        p = memcpy(tail, p, avail);
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p), hit = _mm_setzero_si128();
+#pragma GCC unroll 16
+    for (int j = 0; j < k; j++)
+        hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(set[j])));
+    return (unsigned)_mm_movemask_epi8(hit);
+#else
+    unsigned m = 0;
+    for (size_t i = 0; i < avail && i < 16; i++)
+        for (int j = 0; j < k; j++)
+            if (s[at + i] == set[j])
+                m |= 1u << i;
+    return m;
+#endif
+}
+
+/* Where a scan of s[0..n) stands: the block at `at` and its bits not yet returned. Each call
+ * names the same set (a constant, so the compares fold). */
+typedef struct scan {
+    const char *s;
+    size_t n, at;
+    unsigned mask;
+} scan;
+
+static inline scan scan_start(const char *s, size_t n, const char *set, int k)
+{
+    scan sc = { s, n, 0, n ? block_mask(s, n, 0, set, k) : 0 };
+    return sc;
+}
+
+/* The next position of one of set's bytes, or n at the end. */
+static inline size_t scan_next(scan *sc, const char *set, int k)
+{
+    while (!sc->mask) {
+        sc->at += 16;
+        if (sc->at >= sc->n)
+            return sc->n;
+        sc->mask = block_mask(sc->s, sc->n, sc->at, set, k);
+    }
+    size_t i = sc->at + lowest_bit(sc->mask);
+    sc->mask &= sc->mask - 1;
+    return i;
 }
 
 /* ---- utils.drop_prefix_and_return_type ---------------------------------------------------- */
@@ -113,59 +189,103 @@ static const char delim[256] = {
     [')'] = 1, ['}'] = 1, [']'] = 1, ['>'] = 1, ['\''] = 1, [' '] = 2,
 };
 
+/* The stack of open delimiters: sixty-four levels in place, deeper ones (only hostile names
+ * nest so deep) in a scratch buffer borrowed on the first spill. */
+#define SG_LEVELS_IN_PLACE 64
+typedef struct levels {
+    char near[SG_LEVELS_IN_PLACE];
+    size_t n;
+    sg_buf far;
+    sg_result *r;
+    int spilled;
+} levels;
+
+static void level_push(levels *l, char c)
+{
+    if (l->n < SG_LEVELS_IN_PLACE) {
+        l->near[l->n++] = c;
+        return;
+    }
+    if (!l->spilled) {
+        sg_result_take(l->r, 2, &l->far);
+        sg_buf_reset(&l->far);
+        l->spilled = 1;
+    }
+    sg_buf_addc(&l->far, c);
+    l->n++;
+}
+
+/* The closer the innermost open delimiter waits for (0 when out of memory lost it). */
+static char level_closer(const levels *l)
+{
+    size_t i = l->n - 1;
+    if (i < SG_LEVELS_IN_PLACE)
+        return delim[(unsigned char)l->near[i]];
+    i -= SG_LEVELS_IN_PLACE;
+    return i < l->far.len ? delim[(unsigned char)l->far.p[i]] : 0;
+}
+
+static void level_pop(levels *l)
+{
+    if (--l->n >= SG_LEVELS_IN_PLACE && l->far.len)
+        l->far.len--;
+}
+
+/* Whether the token at p joins the one before it: "name (args)", "name() [clone .cold.1]". */
+static int joins_previous(const char *f, size_t n, size_t p)
+{
+    return p < n && (f[p] == '(' || (n - p >= 6 && memcmp(f + p, "[clone", 6) == 0));
+}
+
 /* Returns 1 with the last token as f[*start, *end), 0 (IndexError in Python: no token at all)
- * or -1 (out of memory). Tokens are split on spaces outside () {} [] <> `'; only the last
- * ones matter, so only the spaces' positions are kept. */
+ * or -1 (out of memory). Tokens are split on spaces outside () {} [] <> `'; they are not
+ * kept: while reading, only the token being read and the one before it matter, each with
+ * where its group starts (the tokens it joins, as Python's final while loop joins them). */
 static int drop_prefix_and_return_type(sg_result *r, const char *f, size_t n, size_t *start_out,
                                        size_t *end_out)
 {
-    sg_buf levels, spaces; /* open delimiters; offsets of level-0 spaces (size_t each) */
-    sg_result_take(r, 2, &levels);
-    sg_result_take(r, 3, &spaces);
-    /* at level 0 the openers and the space matter; inside, the openers and the top's closer
-     * (other closers are unmatched and ignored) */
-    char set[6] = { '(', '{', '[', '<', '`', ' ' };
-    for (size_t i = 0; (i = find_any(f, i, n, set, 6)) < n; i++) {
+    levels lv;
+    lv.n = 0;
+    lv.r = r;
+    lv.spilled = 0;
+    size_t cur = 0, grp = 0, prev_grp = 0, prev_end = 0;
+    int have_prev = 0;
+    /* inside a level only the openers and the innermost closer count (other closers are
+     * unmatched and ignored), at level 0 the spaces */
+    static const char set[] = "({[<`)}]>' ";
+    scan sc = scan_start(f, n, set, 11);
+    for (size_t i; (i = scan_next(&sc, set, 11)) < n;) {
         char c = f[i], d = delim[(unsigned char)c];
         if (d > 2) {
-            sg_buf_addc(&levels, c);
+            level_push(&lv, c);
         } else if (d == 1) {
-            if (levels.len && delim[(unsigned char)levels.p[levels.len - 1]] == c)
-                levels.len--;
-        } else if (!levels.len) {
-            sg_buf_add(&spaces, (const char *)&i, sizeof i);
-        }
-        set[5] = levels.len ? delim[(unsigned char)levels.p[levels.len - 1]] : ' ';
-    }
-    int rc = levels.failed || spaces.failed ? -1 : 1;
-    size_t nsp = spaces.len / sizeof(size_t);
-    size_t *sp = (size_t *)(void *)spaces.p;
-    /* token k spans (sp[k-1]+1 .. sp[k]); the last one runs to n but only exists when it is
-     * not empty (Python appends `current` only when non-empty) */
-    size_t end = n, start = nsp ? sp[nsp - 1] + 1 : 0;
-    size_t ntok = nsp + 1;
-    if (start == n) {
-        ntok--;
-        if (ntok == 0)
-            rc = rc < 0 ? rc : 0;
-        else {
-            end = sp[nsp - 1];
-            start = nsp >= 2 ? sp[nsp - 2] + 1 : 0;
+            if (lv.n && level_closer(&lv) == c)
+                level_pop(&lv);
+        } else if (!lv.n) {
+            prev_grp = grp;
+            prev_end = i;
+            have_prev = 1;
+            cur = i + 1;
+            grp = joins_previous(f, n, cur) ? prev_grp : cur;
         }
     }
-    if (rc == 1) {
-        /* "name (args)" and "name(args) [clone .cold.1]": rejoin the tail with its head */
-        size_t k = ntok - 1; /* index of the token [start, end) */
-        while (k > 0 && (f[start] == '(' ||
-                         (end - start >= 6 && memcmp(f + start, "[clone", 6) == 0))) {
-            k--;
-            start = k ? sp[k - 1] + 1 : 0;
-        }
-        *start_out = start;
-        *end_out = end;
+    int rc = 1;
+    /* the last token exists only when it is not empty (Python appends `current` only when
+     * non-empty) */
+    if (cur < n) {
+        *start_out = grp;
+        *end_out = n;
+    } else if (have_prev) {
+        *start_out = prev_grp;
+        *end_out = prev_end;
+    } else {
+        rc = 0;
     }
-    sg_result_give(r, 2, &levels);
-    sg_result_give(r, 3, &spaces);
+    if (lv.spilled) {
+        if (lv.far.failed)
+            rc = -1;
+        sg_result_give(r, 2, &lv.far);
+    }
     return rc;
 }
 
@@ -182,8 +302,8 @@ static void replacement(const char *before, size_t bn, const char *in, size_t in
     switch (mode) {
     case RP_TYPES:
         /* Socorro's exceptions: <name omitted>, " as ", " in " (bug 1685178), operator<> */
-        if ((inn == 14 && memcmp(in, "<name omitted>", 14) == 0) || contains(in, inn, " as ", 0) ||
-            contains(in, inn, " in ", 0) || ends_with(before, bn, "operator")) {
+        if ((inn == 14 && memcmp(in, "<name omitted>", 14) == 0) || contains(in, inn, " as ") ||
+            contains(in, inn, " in ") || ends_with(before, bn, "operator")) {
             sg_buf_add(out, in, inn);
         } else if (ends_with(before, bn, "IPC::ParamTraits")) {
             /* inside[1:-1] collapsed again, even when the slice was left unclosed: then the
@@ -205,7 +325,7 @@ static void replacement(const char *before, size_t bn, const char *in, size_t in
             sg_buf_add(out, in, inn);
         break;
     case RP_RUST_TYPES:
-        if (contains(in, inn, " as ", 0))
+        if (contains(in, inn, " as "))
             sg_buf_add(out, in, inn);
         else
             sg_buf_add(out, "<T>", 3);
@@ -218,22 +338,12 @@ static void collapse(const char *s, size_t n, char open, char close, rp_mode mod
 {
     size_t level = 0, start = 0, prev_end = 0;
     const char set[2] = { open, close };
-    for (size_t i = 0; i < n; i++) {
-        /* at level 0 a closer is ignored: only the next opener matters */
-        if (level == 0) {
-            const char *q = memchr(s + i, open, n - i);
-            if (!q)
-                break;
-            i = (size_t)(q - s);
-        } else if ((i = find_any(s, i, n, set, 2)) >= n) {
-            break;
-        }
-        char c = s[i];
-        if (c == open) {
-            if (level == 0)
+    scan sc = scan_start(s, n, set, 2);
+    for (size_t i; (i = scan_next(&sc, set, 2)) < n;) {
+        if (s[i] == open) {
+            if (level++ == 0)
                 start = i;
-            level++;
-        } else if (level > 0 && --level == 0) {
+        } else if (level > 0 && --level == 0) { /* at level 0 a closer is ignored */
             sg_buf_add(out, s + prev_end, start - prev_end);
             replacement(s + prev_end, start - prev_end, s + start, i + 1 - start, mode, out);
             prev_end = i + 1;
@@ -419,7 +529,7 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
         }
     steps st;
     steps_begin(r, &st, f, n);
-    int ok = contains(f, n, "::operator", 3) ? 1 : last_token(r, &st);
+    int ok = contains(f, n, "::operator") ? 1 : last_token(r, &st);
     if (ok <= 0)
         return steps_end(r, &st, out, no_token(r, ok));
     if (has(st.s, st.n, '`')) {
@@ -455,7 +565,7 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
         collapse(st.s, st.n, '(', ')', RP_ARGS, step_out(&st));
         step_done(&st);
     }
-    if (contains(st.s, st.n, "clone .cold", 6)) {
+    if (contains(st.s, st.n, "clone .cold")) {
         /* PGO cold blocks "[clone .cold.222]" (bug 1397926) */
         collapse(st.s, st.n, '[', ']', RP_EMPTY, step_out(&st));
         step_done(&st);
