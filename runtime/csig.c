@@ -17,9 +17,24 @@
 /* ---- get_crashing_thread and glom(crash_data, "threads.%d") ----------------------------- */
 
 typedef struct thread_ix {
-    const char *digits; /* str() of the Python int, as notes print it (arena) */
+    const char *digits; /* str() of the Python int, as notes print it (arena or num) */
     long long v;        /* the same, saturated, for indexing */
+    char num[24];       /* digits of a small int */
 } thread_ix;
+
+/* str(v) into buf (24 bytes hold any long long); returns where it starts. */
+static const char *decimal(long long v, char buf[24])
+{
+    char *p = buf + 23;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    *p = 0;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    return p;
+}
 
 /* int(x) of a str in base 10 into ix; 0 when Python raises ValueError. */
 static int int_of_str(sg_result *r, const char *s, size_t n, thread_ix *ix)
@@ -45,6 +60,11 @@ static int crashing_thread(sg_result *r, const cJSON *crash, int thread0, thread
     if (cJSON_IsBool(v)) {
         ix->v = cJSON_IsTrue(v);
         ix->digits = ix->v ? "1" : "0";
+    } else if (cJSON_IsNumber(v) && !v->valuestring && fabs(v->valuedouble) < 1e18 &&
+               v->valuedouble == (double)(long long)v->valuedouble) {
+        /* an integer the reader holds exactly (json_read.h): its digits, without printf */
+        ix->v = (long long)v->valuedouble;
+        ix->digits = decimal(ix->v, ix->num);
     } else if (cJSON_IsNumber(v) && !sg_py_is_float(v)) {
         char num[32];
         if (!v->valuestring)
@@ -68,7 +88,7 @@ static int crashing_thread(sg_result *r, const cJSON *crash, int thread0, thread
         snprintf(buf, 400, "%.0f", d);
         ix->digits = strcmp(buf, "-0") ? buf : "0";
         ix->v = d > 9e18 ? 9000000000000000000LL : d < -9e18 ? -9000000000000000000LL : (long long)d;
-    } else if (cJSON_IsString(v)) {
+    } else if (sg_py_is_str(v)) {
         if (!int_of_str(r, v->valuestring, sg_py_strlen(v), ix)) {
             ix->digits = "0";
             ix->v = 0;
@@ -83,13 +103,13 @@ static const cJSON *glom_thread(const cJSON *crash, const thread_ix *ix, int *is
 {
     const cJSON *threads = sg_py_dict_get(crash, "threads", 7);
     const cJSON *t = NULL;
-    if (cJSON_IsArray(threads)) {
+    if (sg_py_is_list(threads)) {
         long long n = cJSON_GetArraySize(threads), i = ix->v;
         if (i < 0)
             i += n;
         if (i >= 0 && i < n)
             t = cJSON_GetArrayItem(threads, (int)i);
-    } else if (cJSON_IsObject(threads)) {
+    } else if (sg_py_is_dict(threads)) {
         t = sg_py_dict_get(threads, ix->digits, strlen(ix->digits));
     }
     *is_default = t == NULL;
@@ -110,7 +130,7 @@ int sg_csig_thread_get(sg_result *r, const cJSON *crash, const char *key, const 
     }
     if (dflt || !sg_py_truthy(t))
         return SG_RULE_OK;
-    if (!cJSON_IsObject(t))
+    if (!sg_py_is_dict(t))
         return sg_result_raise(r, "'%s' object has no attribute 'get'", sg_py_type_name(t));
     *out = sg_py_dict_get(t, key, strlen(key));
     return SG_RULE_OK;
@@ -161,7 +181,7 @@ static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lower
     f->src_len = pn;
     f->src_known = 1;
     /* Socorro quirk: (file, function) is hashed, so a list or dict function raises TypeError */
-    if (f->function.j && (cJSON_IsArray(f->function.j) || cJSON_IsObject(f->function.j))) {
+    if (f->function.j && (sg_py_is_list(f->function.j) || sg_py_is_dict(f->function.j))) {
         r->exc = sg_result_fmt(r, "unhashable type: '%s'", sg_fv_type(&f->function));
         return SG_PY_TYPEERROR;
     }
@@ -182,7 +202,12 @@ static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lower
         sg_buf_reset(lowered);
         for (size_t i = 0; i < f->module.len;) {
             uint32_t cp, lo[3];
-            char enc[4];
+            char enc[4], c = f->module.s[i];
+            if (!(c & 0x80)) { /* ASCII, as nearly every module name is: no decoding */
+                sg_buf_addc(lowered, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+                i++;
+                continue;
+            }
             i += sg_utf8_decode(f->module.s + i, f->module.len - i, &cp);
             int k = sg_u_lower_cp(cp, lo);
             for (int j = 0; j < k; j++)
@@ -200,9 +225,9 @@ static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lower
  * not iterable. */
 static sg_pyexc dict_items_check(sg_result *r, const cJSON *v)
 {
-    if (cJSON_IsArray(v))
+    if (sg_py_is_list(v))
         return SG_PY_OK;
-    if (cJSON_IsString(v) || cJSON_IsObject(v)) {
+    if (sg_py_is_str(v) || sg_py_is_dict(v)) {
         no_get(r, "str");
         return SG_PY_ATTRIBUTEERROR;
     }
@@ -221,7 +246,7 @@ typedef struct framelist {
 /* One item of frame_generator: the frame dict must have .get, then it is normalized. */
 static sg_pyexc add_frame(framelist *fl, const cJSON *dict, sg_frame_in *f)
 {
-    if (!cJSON_IsObject(dict)) {
+    if (!sg_py_is_dict(dict)) {
         no_get(fl->r, sg_py_type_name(dict));
         return SG_PY_ATTRIBUTEERROR;
     }
@@ -236,7 +261,7 @@ static sg_pyexc add_frame(framelist *fl, const cJSON *dict, sg_frame_in *f)
  * class (SG_PY_OK when none). */
 static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t max, sg_strvec *list)
 {
-    if (!cJSON_IsObject(thread)) {
+    if (!sg_py_is_dict(thread)) {
         r->exc = sg_result_fmt(r, "'%s' object has no attribute 'get'", sg_py_type_name(thread));
         return SG_PY_ATTRIBUTEERROR;
     }
@@ -244,7 +269,7 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
     if (!frames || max == 0)
         return SG_PY_OK;
     /* an empty list, str or dict iterates to nothing; None, 0, False are not iterable */
-    if (!sg_py_truthy(frames) && (cJSON_IsArray(frames) || cJSON_IsString(frames) || cJSON_IsObject(frames)))
+    if (!sg_py_truthy(frames) && (sg_py_is_list(frames) || sg_py_is_str(frames) || sg_py_is_dict(frames)))
         return SG_PY_OK;
     sg_pyexc exc = dict_items_check(r, frames);
     if (exc)
@@ -257,7 +282,7 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
     cJSON_ArrayForEach(frame, frames) {
         if (list->n >= max || exc)
             break;
-        if (!cJSON_IsObject(frame)) {
+        if (!sg_py_is_dict(frame)) {
             exc = add_frame(&fl, frame, NULL);
             break;
         }
@@ -269,7 +294,7 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
             cJSON_ArrayForEach(in, ff[SG_F_INLINES]) {
                 if (list->n >= max || exc)
                     break;
-                sg_frame_in f = sg_frame_in_json(cJSON_IsObject(in) ? in : NULL);
+                sg_frame_in f = sg_frame_in_json(sg_py_is_dict(in) ? in : NULL);
                 f.module = sg_fv_json(ff[SG_F_MODULE]);
                 f.module_offset = sg_fv_json(ff[SG_F_MODULE_OFFSET]);
                 f.offset = sg_fv_json(ff[SG_F_OFFSET]);
@@ -418,7 +443,7 @@ int sg_csig_rule(sg_result *r, const char *rule, const cJSON *crash, int thread0
         return SG_RULE_RETRY;
     }
     const cJSON *os = sg_py_dict_get(crash, "os", 2);
-    int lower = os && cJSON_IsString(os) && sg_py_strlen(os) == 10 &&
+    int lower = os && sg_py_is_str(os) && sg_py_strlen(os) == 10 &&
                 memcmp(os->valuestring, "Windows NT", 10) == 0;
     sg_strvec list = { NULL, 0, 0 };
     sg_pyexc exc = dflt ? SG_PY_OK : frame_list(r, thread, lower, max_frames, &list);

@@ -22,7 +22,7 @@ const char *const sg_pyexc_name[] = { "", "TypeError", "AttributeError", "IndexE
 sg_fv sg_fv_json(const cJSON *j)
 {
     sg_fv v = { j, NULL, 0, 0 };
-    if (j && cJSON_IsString(j)) {
+    if (sg_py_is_str(j)) {
         v.s = j->valuestring;
         v.len = sg_py_strlen(j);
         v.is_str = 1;
@@ -134,11 +134,14 @@ static inline unsigned block_mask(const char *s, size_t n, size_t at, const char
 {
     size_t avail = n - at;
 #ifdef SG_SSE2
-    char tail[16] = { 0 }; /* the last bytes, padded with NUL (never in set) */
-    const char *p = s + at;
-    if (avail < 16)
-        p = memcpy(tail, p, avail);
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p), hit = _mm_setzero_si128();
+    __m128i v, hit = _mm_setzero_si128();
+    if (avail >= 16) {
+        v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+    } else {
+        char tail[16] = { 0 }; /* the last bytes, padded with NUL (never in set) */
+        memcpy(tail, s + at, avail);
+        v = _mm_loadu_si128((const __m128i *)(const void *)tail);
+    }
 #pragma GCC unroll 16
     for (int j = 0; j < k; j++)
         hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(set[j])));
@@ -606,8 +609,9 @@ const char *sg_parse_source_file(const char *s, size_t n, size_t *out_len)
     /* split(":") into 2 parts gives the second, into 4 parts (hg:repo:path:rev) the third */
     const char *e = s + n, *c[4] = { NULL, NULL, NULL, NULL };
     size_t k = 0;
-    for (const char *q = s; k < 4 && (q = memchr(q, ':', (size_t)(e - q))); q++)
-        c[k++] = q;
+    scan sc = scan_start(s, n, ":", 1);
+    for (size_t i; k < 4 && (i = scan_next(&sc, ":", 1)) < n;)
+        c[k++] = s + i;
     if (k == 1) {
         *out_len = (size_t)(e - c[0]) - 1;
         return c[0] + 1;

@@ -11,13 +11,6 @@
 #include "json_read.h"
 #include "unicode.h"
 
-size_t sg_py_strlen(const cJSON *s)
-{
-    if (!s->valuestring)
-        return 0;
-    return (s->type & SG_CJSON_HASLEN) ? (size_t)s->valueint : strlen(s->valuestring);
-}
-
 /* A number node with a lexeme is a float unless the lexeme is all digits (a big int). */
 int sg_py_is_float(const cJSON *j)
 {
@@ -64,8 +57,10 @@ const cJSON *sg_py_dict_get(const cJSON *d, const char *key, size_t len)
     /* a key with NUL bytes is stored with a 0xFF lead (json_read.c): never equal to these */
     if (memchr(key, 0, len))
         return NULL;
+    /* the first byte before strncmp: most keys differ there */
     cJSON_ArrayForEach(c, d)
-        if (c->string && strncmp(c->string, key, len) == 0 && c->string[len] == 0)
+        if (c->string && (len == 0 || c->string[0] == key[0]) && strncmp(c->string, key, len) == 0 &&
+            c->string[len] == 0)
             found = c;
     return found;
 }

@@ -6,10 +6,22 @@
 #define SG_PYVAL_H
 #include <cjson/cJSON.h>
 #include <stddef.h>
+#include <string.h>
 #include "arena.h"
+#include "json_read.h"
 
-/* Byte length of a string node (its valuestring may hold NUL bytes). */
-size_t sg_py_strlen(const cJSON *s);
+/* Byte length of a string node (its valuestring may hold NUL bytes). Inline with the type
+ * tests below: normalization asks them of every field of every frame. */
+static inline size_t sg_py_strlen(const cJSON *s)
+{
+    if (!s->valuestring)
+        return 0;
+    return (s->type & SG_CJSON_HASLEN) ? (size_t)s->valueint : strlen(s->valuestring);
+}
+/* cJSON_IsString / IsObject / IsArray without the call (cJSON too reads the low byte). */
+static inline int sg_py_is_str(const cJSON *j) { return j && (j->type & 0xFF) == cJSON_String; }
+static inline int sg_py_is_dict(const cJSON *j) { return j && (j->type & 0xFF) == cJSON_Object; }
+static inline int sg_py_is_list(const cJSON *j) { return j && (j->type & 0xFF) == cJSON_Array; }
 /* "NoneType", "bool", "int", "float", "str", "list", "dict". */
 const char *sg_py_type_name(const cJSON *j);
 int sg_py_is_float(const cJSON *j);
