@@ -174,8 +174,8 @@ static int printable_or_space(vm *m, const vval *v, int whitespace_mode, vval *o
     sg_buf b;
     sg_buf_init(&b);
     for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        size_t k = sg_utf8_decode(s + i, len - i, &cp);
+        uint32_t cp = (unsigned char)s[i];
+        size_t k = cp < 0x80 ? 1 : sg_utf8_decode(s + i, len - i, &cp); /* ASCII: itself */
         if (!whitespace_mode) {
             /* c.isascii() and c.isprintable() */
             if (cp >= 0x20 && cp < 0x7F)

@@ -81,20 +81,24 @@ static inline unsigned ends_mask(const char *s, const char *needle, size_t k)
                                                      _mm_cmpeq_epi8(z, _mm_set1_epi8(needle[k - 1]))));
 }
 
-/* Whether one of the start positions at base + each bit of m begins needle. */
-static inline int candidates(const char *base, unsigned m, const char *needle, size_t k)
+/* Whether one of the start positions at base + each bit of m begins needle or alt. */
+static inline int candidates(const char *base, unsigned m, const char *needle, const char *alt,
+                             size_t k)
 {
-    for (; m; m &= m - 1)
-        if (memcmp(base + lowest_bit(m) + 1, needle + 1, k - 2) == 0)
+    for (; m; m &= m - 1) {
+        const char *p = base + lowest_bit(m) + 1;
+        if (memcmp(p, needle + 1, k - 2) == 0 || memcmp(p, alt + 1, k - 2) == 0)
             return 1;
+    }
     return 0;
 }
 #endif
 
-/* Whether needle (2 <= k <= 16 bytes: the literals below) occurs in s. Only where both its
- * first and last bytes match is the rest compared, sixteen start positions at a time; a
- * short string is read from a padded copy, a long one's last block overlaps the one before. */
-static int contains_n(const char *s, size_t n, const char *needle, size_t k)
+/* Whether needle or alt (2 <= k <= 16 bytes each: the literals below; alt has needle's first
+ * and last bytes) occurs in s. Only where both those bytes match is the rest compared,
+ * sixteen start positions at a time; a short string is read from a padded copy, a long
+ * one's last block overlaps the one before. */
+static int contains_n(const char *s, size_t n, const char *needle, const char *alt, size_t k)
 {
     if (n < k)
         return 0;
@@ -103,21 +107,24 @@ static int contains_n(const char *s, size_t n, const char *needle, size_t k)
     if (last < 16) {
         char pad[48] = { 0 };
         memcpy(pad, s, n);
-        return candidates(pad, ends_mask(pad, needle, k) & ((2u << last) - 1), needle, k);
+        return candidates(pad, ends_mask(pad, needle, k) & ((2u << last) - 1), needle, alt, k);
     }
     size_t i = 0;
     for (; i + 15 <= last; i += 16)
-        if (candidates(s + i, ends_mask(s + i, needle, k), needle, k))
+        if (candidates(s + i, ends_mask(s + i, needle, k), needle, alt, k))
             return 1;
-    return i <= last && candidates(s + last - 15, ends_mask(s + last - 15, needle, k), needle, k);
+    return i <= last &&
+           candidates(s + last - 15, ends_mask(s + last - 15, needle, k), needle, alt, k);
 #else
     for (size_t i = 0; i <= last; i++)
-        if (s[i] == needle[0] && memcmp(s + i + 1, needle + 1, k - 1) == 0)
+        if (s[i] == needle[0] &&
+            (memcmp(s + i + 1, needle + 1, k - 1) == 0 || memcmp(s + i + 1, alt + 1, k - 1) == 0))
             return 1;
     return 0;
 #endif
 }
-#define contains(s, n, lit) contains_n(s, n, lit, sizeof lit - 1)
+#define contains(s, n, lit) contains_n(s, n, lit, lit, sizeof lit - 1)
+#define contains_either(s, n, lit, alt) contains_n(s, n, lit, alt, sizeof lit - 1)
 
 /* Whether s[0..n) holds c: a step whose delimiter is absent cannot change the string and is
  * skipped (memchr looks sixteen or more bytes at a time). */
@@ -305,8 +312,7 @@ static void replacement(const char *before, size_t bn, const char *in, size_t in
     switch (mode) {
     case RP_TYPES:
         /* Socorro's exceptions: <name omitted>, " as ", " in " (bug 1685178), operator<> */
-        if ((inn == 14 && memcmp(in, "<name omitted>", 14) == 0) || contains(in, inn, " as ") ||
-            contains(in, inn, " in ") || ends_with(before, bn, "operator")) {
+        if ((inn == 14 && memcmp(in, "<name omitted>", 14) == 0) || contains_either(in, inn, " as ", " in ") || ends_with(before, bn, "operator")) {
             sg_buf_add(out, in, inn);
         } else if (ends_with(before, bn, "IPC::ParamTraits")) {
             /* inside[1:-1] collapsed again, even when the slice was left unclosed: then the
@@ -392,31 +398,36 @@ static void fix_lambdas(const char *s, size_t n, sg_buf *out)
     }
 }
 
-/* fixup_space ` (?=[\*&,])` -> "", then fixup_comma `,(?! )` -> ", " */
+/* Whether the space at s[i] goes: fixup_space drops a space before '*', '&' or ','. */
+static int space_dropped(const char *s, size_t n, size_t i)
+{
+    return s[i] == ' ' && i + 1 < n && (s[i + 1] == '*' || s[i + 1] == '&' || s[i + 1] == ',');
+}
+
+/* fixup_space ` (?=[\*&,])` -> "", then fixup_comma `,(?! )` -> ", ": from space or comma to
+ * the next, the runs between are copied whole. */
 static void fix_space_comma(const char *s, size_t n, sg_buf *out)
 {
-    for (size_t i = 0; i < n; i++) {
-        size_t run = 0;
-        while (i + run < n && s[i + run] != ' ' && s[i + run] != ',')
-            run++;
-        if (run) {
-            sg_buf_add(out, s + i, run);
-            i += run - 1;
+    size_t done = 0; /* s[0..done) is written */
+    scan sc = scan_start(s, n, " ,", 2);
+    for (size_t i; (i = scan_next(&sc, " ,", 2)) < n;) {
+        if (s[i] == ' ') {
+            if (space_dropped(s, n, i)) {
+                sg_buf_add(out, s + done, i - done);
+                done = i + 1;
+            }
             continue;
         }
-        if (s[i] == ' ' && i + 1 < n && (s[i + 1] == '*' || s[i + 1] == '&' || s[i + 1] == ','))
-            continue;
-        sg_buf_addc(out, s[i]);
-        if (s[i] == ',') {
-            /* the next kept character decides: a removed space before '*' doesn't count */
-            size_t j = i + 1;
-            while (j < n && s[j] == ' ' && j + 1 < n &&
-                   (s[j + 1] == '*' || s[j + 1] == '&' || s[j + 1] == ','))
-                j++;
-            if (j >= n || s[j] != ' ')
-                sg_buf_addc(out, ' ');
-        }
+        sg_buf_add(out, s + done, i + 1 - done);
+        done = i + 1;
+        /* the next kept character decides: a removed space before '*' doesn't count */
+        size_t j = i + 1;
+        while (j < n && space_dropped(s, n, j))
+            j++;
+        if (j >= n || s[j] != ' ')
+            sg_buf_addc(out, ' ');
     }
+    sg_buf_add(out, s + done, n - done);
 }
 
 /* fixup_hash: re.sub(r"::h[0-9a-fA-F]+$", "") — `$` also matches before a final newline.
@@ -609,9 +620,8 @@ const char *sg_parse_source_file(const char *s, size_t n, size_t *out_len)
     /* split(":") into 2 parts gives the second, into 4 parts (hg:repo:path:rev) the third */
     const char *e = s + n, *c[4] = { NULL, NULL, NULL, NULL };
     size_t k = 0;
-    scan sc = scan_start(s, n, ":", 1);
-    for (size_t i; k < 4 && (i = scan_next(&sc, ":", 1)) < n;)
-        c[k++] = s + i;
+    for (const char *q = s; k < 4 && (q = memchr(q, ':', (size_t)(e - q))); q++)
+        c[k++] = q;
     if (k == 1) {
         *out_len = (size_t)(e - c[0]) - 1;
         return c[0] + 1;

@@ -423,9 +423,10 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
 
     for (;;) {
         unsigned o = code[pc];
-        unsigned a = n_operands(o) >= 1 ? operand(code, pc, 0) : 0;
-        unsigned b = n_operands(o) >= 2 ? operand(code, pc, 1) : 0;
-        size_t next = pc + 1 + 2 * (size_t)n_operands(o);
+        int nop = n_operands(o);
+        unsigned a = nop >= 1 ? operand(code, pc, 0) : 0;
+        unsigned b = nop >= 2 ? operand(code, pc, 1) : 0;
+        size_t next = pc + 1 + 2 * (size_t)nop;
         int rc = SG_RULE_OK, res = 0;
         vval v = { V_NONE, 0, NULL, 0, NULL, NULL };
         if (sp > SG_PROGRAM_MAX_STACK - 2) {
