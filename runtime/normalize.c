@@ -70,6 +70,15 @@ static inline unsigned lowest_bit(unsigned m)
 #endif
 }
 
+/* memcmp(a, b, n) == 0 for the few bytes between a needle's ends, without the call. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 /* Bit p set when needle's first and last bytes are at p and p + k - 1 of the sixteen start
  * positions from s (both loads inside the string). */
 #ifdef SG_SSE2
@@ -87,7 +96,7 @@ static inline int candidates(const char *base, unsigned m, const char *needle, c
 {
     for (; m; m &= m - 1) {
         const char *p = base + lowest_bit(m) + 1;
-        if (memcmp(p, needle + 1, k - 2) == 0 || memcmp(p, alt + 1, k - 2) == 0)
+        if (same_bytes(p, needle + 1, k - 2) || (alt != needle && same_bytes(p, alt + 1, k - 2)))
             return 1;
     }
     return 0;
@@ -117,8 +126,8 @@ static int contains_n(const char *s, size_t n, const char *needle, const char *a
            candidates(s + last - 15, ends_mask(s + last - 15, needle, k), needle, alt, k);
 #else
     for (size_t i = 0; i <= last; i++)
-        if (s[i] == needle[0] &&
-            (memcmp(s + i + 1, needle + 1, k - 1) == 0 || memcmp(s + i + 1, alt + 1, k - 1) == 0))
+        if (s[i] == needle[0] && (same_bytes(s + i + 1, needle + 1, k - 1) ||
+                                  (alt != needle && same_bytes(s + i + 1, alt + 1, k - 1))))
             return 1;
     return 0;
 #endif
@@ -531,6 +540,13 @@ static sg_pyexc steps_end(sg_result *r, steps *st, sg_buf *out, sg_pyexc exc)
     return exc;
 }
 
+/* Whether str.strip() keeps a string that starts or ends with c: ASCII other than space,
+ * \t..\r and \x1c..\x1f (a byte from 0x80 on is part of a character to decode). */
+static int plain_end(char c)
+{
+    return (unsigned char)c > 0x20 && (unsigned char)c < 0x80;
+}
+
 sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out)
 {
     static const struct { const char *s; size_t n; } refs[] = {
@@ -539,7 +555,8 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
     for (size_t k = 0; k < 5; k++)
         if (ends_with_n(f, n, refs[k].s, refs[k].n)) {
             n -= refs[k].n;
-            sg_u_strip(&f, &n);
+            if (n && (!plain_end(f[0]) || !plain_end(f[n - 1])))
+                sg_u_strip(&f, &n);
         }
     steps st;
     steps_begin(r, &st, f, n);

@@ -181,8 +181,12 @@ static int find_bytes(const char *h, size_t hl, const char *n, size_t nl)
 {
     if (nl == 0)
         return 1;
-    for (size_t i = 0; i + nl <= hl; i++)
-        if (h[i] == n[0] && memcmp(h + i, n, nl) == 0)
+    if (hl < nl)
+        return 0;
+    /* memchr jumps to each place the first byte could start it */
+    const char *last = h + (hl - nl);
+    for (const char *p = h; p <= last && (p = memchr(p, n[0], (size_t)(last - p) + 1)); p++)
+        if (memcmp(p, n, nl) == 0)
             return 1;
     return 0;
 }
