@@ -3,6 +3,7 @@
  * into generated/json_scan.c (committed; `make regen` rewrites it). Runtime stage. */
 #include "json_scan.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "jsonstr.h"
@@ -20,6 +21,8 @@
     hex = [0-9a-fA-F];
     plain = [\x20-\x21\x23-\x5b\x5d-\xff];
     escape = "\\" ( ["\\/bfnrt] | "u" hex hex hex hex );
+    number = "-"? ("0" | [1-9][0-9]*) ("." [0-9]+)? ([eE] [+-]? [0-9]+)?;
+    scalar = number | "null" | "true" | "false" | "NaN" | "Infinity" | "-Infinity";
 */
 
 size_t sg_json_skip_string(const char *s, size_t len)
@@ -67,7 +70,7 @@ static const unsigned char *string_rest(const unsigned char *q, const unsigned c
     }
 }
 
-size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, size_t max_string)
+size_t sg_json_skip_tokens(const char *s, size_t pos, size_t len, size_t room, size_t max_string)
 {
     const unsigned char *start = (const unsigned char *)s, *cur = start + pos, *lim = start + len;
     const unsigned char *mar = cur, *tok;
@@ -80,8 +83,6 @@ size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, si
     for (;;) {
         tok = cur;
         /*!re2c
-            number = "-"? ("0" | [1-9][0-9]*) ("." [0-9]+)? ([eE] [+-]? [0-9]+)?;
-            scalar = number | "null" | "true" | "false" | "NaN" | "Infinity" | "-Infinity";
             ws = [ \t\r\n]*; // folded into each token: one DFA run a token
 
             ws [{[] {
@@ -135,4 +136,377 @@ size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, si
             return (size_t)(cur - start);
         st = S_AFTER;
     }
+}
+
+/* ---- a container, validated and skipped: 64-byte blocks of bit masks -------------------- */
+
+/* The token-at-a-time DFA above costs a DFA run per token; most of a crash document is
+ * short strings and punctuation, so containers are skipped the simdjson way instead: each
+ * 64-byte block becomes bit masks (quotes, backslashes, control bytes, whitespace,
+ * punctuation), string interiors come from a prefix XOR of the unescaped quotes, and the
+ * grammar runs only on the bits that start a token. Scalars are checked by an re2c DFA. */
+typedef struct {
+    uint64_t quote, bslash, ctrl, ws, op;
+} block_bits;
+
+/* x86-64: SSE2 always, AVX2 and AVX-512BW where the processor has them; each variant of the
+ * block loop is compiled for its own instruction set and chosen at run time. */
+#if (defined(__x86_64__) || defined(_M_X64)) && defined(__GNUC__) && !defined(SG_NO_SIMD)
+#define SG_X86_BLOCKS 1
+#include <immintrin.h>
+#endif
+
+static void classify_portable(const unsigned char *p, block_bits *b)
+{
+    uint64_t q = 0, bs = 0, ct = 0, w = 0, o = 0;
+    for (int k = 0; k < 64; k++) {
+        unsigned c = p[k];
+        uint64_t bit = (uint64_t)1 << k;
+        q |= c == '"' ? bit : 0;
+        bs |= c == '\\' ? bit : 0;
+        ct |= c < 0x20 ? bit : 0;
+        w |= c == ' ' || c == '\t' || c == '\n' || c == '\r' ? bit : 0;
+        o |= c == '{' || c == '}' || c == '[' || c == ']' || c == ':' || c == ',' ? bit : 0;
+    }
+    b->quote = q, b->bslash = bs, b->ctrl = ct, b->ws = w, b->op = o;
+}
+
+#ifdef SG_X86_BLOCKS
+
+static inline __attribute__((always_inline)) void classify_sse2(const unsigned char *p, block_bits *b)
+{
+    uint64_t q = 0, bs = 0, ct = 0, w = 0, o = 0;
+    for (int k = 0; k < 64; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+        __m128i f = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* folds '[' onto '{', ']' onto '}' */
+        __m128i c1f = _mm_set1_epi8(0x1F);
+        __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+                                  _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+        __m128i op = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('{')), _mm_cmpeq_epi8(f, _mm_set1_epi8('}'))),
+                                  _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')), _mm_cmpeq_epi8(v, _mm_set1_epi8(','))));
+        q |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))) << k;
+        bs |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))) << k;
+        ct |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f)) << k;
+        w |= (uint64_t)(unsigned)_mm_movemask_epi8(ws) << k;
+        o |= (uint64_t)(unsigned)_mm_movemask_epi8(op) << k;
+    }
+    b->quote = q, b->bslash = bs, b->ctrl = ct, b->ws = w, b->op = o;
+}
+
+__attribute__((target("avx2,bmi"))) static inline __attribute__((always_inline)) void
+classify_avx2(const unsigned char *p, block_bits *b)
+{
+    uint64_t q = 0, bs = 0, ct = 0, w = 0, o = 0;
+    for (int k = 0; k < 64; k += 32) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + k));
+        __m256i f = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
+        __m256i c1f = _mm256_set1_epi8(0x1F);
+        __m256i ws = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t'))),
+                                     _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\r'))));
+        __m256i op = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(f, _mm256_set1_epi8('{')), _mm256_cmpeq_epi8(f, _mm256_set1_epi8('}'))),
+                                     _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(':')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8(','))));
+        q |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"'))) << k;
+        bs |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))) << k;
+        ct |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_max_epu8(v, c1f), c1f)) << k;
+        w |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ws) << k;
+        o |= (uint64_t)(uint32_t)_mm256_movemask_epi8(op) << k;
+    }
+    b->quote = q, b->bslash = bs, b->ctrl = ct, b->ws = w, b->op = o;
+}
+
+__attribute__((target("avx512bw,bmi"))) static inline __attribute__((always_inline)) void
+classify_avx512(const unsigned char *p, block_bits *b)
+{
+    __m512i v = _mm512_loadu_si512((const void *)p);
+    __m512i f = _mm512_or_si512(v, _mm512_set1_epi8(0x20));
+    b->quote = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('"'));
+    b->bslash = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\\'));
+    b->ctrl = _mm512_cmplt_epu8_mask(v, _mm512_set1_epi8(0x20));
+    b->ws = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(' ')) |
+            (b->ctrl & (_mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\t')) |
+                        _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\n')) |
+                        _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\r'))));
+    b->op = _mm512_cmpeq_epi8_mask(f, _mm512_set1_epi8('{')) | _mm512_cmpeq_epi8_mask(f, _mm512_set1_epi8('}')) |
+            _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(':')) | _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(','));
+}
+#endif
+
+/* Bit i set when an odd number of set bits of x lie at or below i: the interior of strings
+ * (opening quote included, closing quote not) from the unescaped quotes. */
+static uint64_t prefix_xor(uint64_t x)
+{
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    return x;
+}
+
+/* The bytes of the block at s[base] that a backslash escapes (*carry: the block's first byte
+ * is escaped by the previous block's last), each escape checked as json.loads checks it: at
+ * the first invalid one, *bad gets its backslash's bit and the scan stops. Backslashes
+ * outside strings are refused later, as scalar bytes. */
+static uint64_t escaped_bytes(const unsigned char *s, size_t base, size_t len, uint64_t bs,
+                              uint64_t *carry, uint64_t *bad)
+{
+    uint64_t escaped = *carry;
+    bs &= ~*carry;
+    *carry = 0;
+    while (bs) {
+        int i = __builtin_ctzll(bs);
+        size_t at = base + (size_t)i + 1; /* the escaped byte */
+        const unsigned char *cur = s + at, *lim = s + len, *mar = cur;
+        (void)mar;
+        /*!re2c
+            re2c:define:YYPEEK = "(cur < lim ? *cur : 0)";
+            ["\\/bfnrt] | "u" hex hex hex hex { goto valid; }
+            * { *bad |= (uint64_t)1 << i; return escaped; }
+        */
+    valid:
+        if (i == 63) {
+            *carry = 1;
+            break;
+        }
+        escaped |= (uint64_t)2 << i;
+        bs &= ~((uint64_t)3 << i); /* the backslash and the byte it escapes */
+    }
+    return escaped;
+}
+
+/* Past the scalar (number or literal) at s[at], or 0 when it is not one json.loads takes,
+ * runs on into other scalar bytes, or has 1000 characters or more (the int limit is worded
+ * by the full reader). */
+static size_t scalar_end(const unsigned char *s, size_t at, size_t len)
+{
+    const unsigned char *cur = s + at, *lim = s + len, *mar = cur;
+    (void)mar;
+    /*!re2c
+        re2c:define:YYPEEK = "(cur < lim ? *cur : 0)";
+        scalar { goto lexeme; }
+        * { return 0; }
+    */
+lexeme:;
+    size_t end = (size_t)(cur - s);
+    if (end - at >= 1000)
+        return 0;
+    if (end < len) {
+        unsigned char c = s[end];
+        if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == ',' ||
+              c == ':' || c == '{' || c == '}' || c == '[' || c == ']'))
+            return 0;
+    }
+    return end;
+}
+
+/* The blocks of one skip: where the current one starts, its token starts not yet taken, and
+ * what carries into the next (an escape, a string, a scalar run). */
+typedef struct {
+    const unsigned char *s;
+    size_t len, base, next;
+    uint64_t tokens, esc, in_str, scalar;
+} blocks;
+
+typedef void classify_fn(const unsigned char *p, block_bits *b);
+typedef int refill_fn(blocks *b);
+
+/* The next block's token starts: punctuation outside strings, opening quotes, the first
+ * byte of each scalar run; only those before the block's first raw control character in a
+ * string or invalid escape, if it has one, and then it is the last block. 0 at the end. */
+static inline __attribute__((always_inline)) int refill_with(blocks *b, classify_fn *classify)
+{
+    size_t base = b->next;
+    if (base >= b->len)
+        return 0;
+    b->base = base;
+    b->next = base + 64;
+    const unsigned char *p = b->s + base;
+    unsigned char tail[64];
+    if (b->len - base < 64) {
+        /* the last block, padded with whitespace */
+        memset(tail, ' ', sizeof tail);
+        memcpy(tail, p, b->len - base);
+        p = tail;
+    }
+    block_bits m;
+    classify(p, &m);
+    uint64_t escaped = 0, bad = 0;
+    if (m.bslash | b->esc)
+        escaped = escaped_bytes(b->s, base, b->len, m.bslash, &b->esc, &bad);
+    uint64_t quote = m.quote & ~escaped;
+    uint64_t in_str = prefix_xor(quote) ^ b->in_str;
+    b->in_str = (uint64_t)0 - (in_str >> 63);
+    bad |= m.ctrl & in_str; /* a raw control character in a string */
+    uint64_t scalar = ~(m.ws | m.op | quote | in_str);
+    b->tokens = (m.op & ~in_str) | (quote & in_str) | (scalar & ~((scalar << 1) | b->scalar));
+    b->scalar = scalar >> 63;
+    if (bad) {
+        /* the value may end before the bad byte (what follows it is not ours to judge):
+         * keep the tokens before it, and no block after this one */
+        b->tokens &= (bad & (0 - bad)) - 1;
+        b->next = b->len;
+    }
+    return 1;
+}
+
+static int refill_portable(blocks *b) { return refill_with(b, classify_portable); }
+#ifdef SG_X86_BLOCKS
+static int refill_sse2(blocks *b) { return refill_with(b, classify_sse2); }
+__attribute__((target("avx2,bmi"))) static int refill_avx2(blocks *b) { return refill_with(b, classify_avx2); }
+__attribute__((target("avx512bw,bmi"))) static int refill_avx512(blocks *b) { return refill_with(b, classify_avx512); }
+#endif
+
+/* The block classifier for an instruction set, or NULL when this build or this processor
+ * lacks it. */
+static refill_fn *refill_of(int isa)
+{
+    switch (isa) {
+#ifdef SG_X86_BLOCKS
+    case SG_SCAN_AVX512:
+        return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("bmi") ? refill_avx512 : NULL;
+    case SG_SCAN_AVX2:
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") ? refill_avx2 : NULL;
+    case SG_SCAN_SSE2:
+        return refill_sse2;
+#endif
+    case SG_SCAN_PORTABLE:
+        return refill_portable;
+    }
+    return NULL;
+}
+
+/* Where the next token starts, or (size_t)-1 (the end of input, or a block refused). */
+static inline __attribute__((always_inline)) size_t next_token(blocks *b, refill_fn *refill)
+{
+    while (!b->tokens)
+        if (!refill(b))
+            return (size_t)-1;
+    int i = __builtin_ctzll(b->tokens);
+    b->tokens &= b->tokens - 1;
+    return b->base + (size_t)i;
+}
+
+/* The object or array at s[pos], validated: the position past it, or 0 (refused). The
+ * grammar state is where the code is (simdjson's stage 2): a token costs a compare or two,
+ * where a state variable would cost a dispatch. (A branch-free table DFA ran 1.5x slower
+ * here: three times the instructions, and the mispredictions it saves are few, since most
+ * are the end of each block's tokens.) */
+static size_t skip_container(const unsigned char *s, size_t pos, size_t len, size_t room,
+                             refill_fn *refill)
+{
+    blocks bl = { s, len, pos, pos, 0, 0, 0, 0 }, *b = &bl;
+    unsigned char stack[256]; /* the closer of each open container */
+    size_t depth = 0, at;
+    unsigned char c;
+#define TOKEN()                                                                                \
+    do {                                                                                       \
+        if ((at = next_token(b, refill)) == (size_t)-1)                                        \
+            return 0;                                                                          \
+        c = s[at];                                                                             \
+    } while (0)
+#define OPEN(closer, label)                                                                    \
+    do {                                                                                       \
+        if (depth == sizeof stack || depth + 1 > room)                                         \
+            return 0;                                                                          \
+        stack[depth++] = (closer);                                                             \
+        goto label;                                                                            \
+    } while (0)
+
+    TOKEN();
+    if (c == '[')
+        OPEN(']', array_begin);
+    if (c != '{')
+        return 0;
+    OPEN('}', object_begin);
+
+object_begin:
+    TOKEN();
+    if (c == '}')
+        goto close;
+    if (c != '"')
+        return 0;
+object_key:
+    TOKEN();
+    if (c != ':')
+        return 0;
+    TOKEN();
+    if (c == '"')
+        goto object_next;
+    if (c == '{')
+        OPEN('}', object_begin);
+    if (c == '[')
+        OPEN(']', array_begin);
+    if (!scalar_end(s, at, len))
+        return 0;
+object_next:
+    TOKEN();
+    if (c == ',') {
+        TOKEN();
+        if (c != '"')
+            return 0;
+        goto object_key;
+    }
+    if (c == '}')
+        goto close;
+    return 0;
+
+array_begin:
+    TOKEN();
+    if (c == ']')
+        goto close;
+array_value:
+    if (c == '"')
+        goto array_next;
+    if (c == '{')
+        OPEN('}', object_begin);
+    if (c == '[')
+        OPEN(']', array_begin);
+    if (!scalar_end(s, at, len)) /* also what is no value at all: , : } */
+        return 0;
+array_next:
+    TOKEN();
+    if (c == ',') {
+        TOKEN();
+        goto array_value;
+    }
+    if (c == ']')
+        goto close;
+    return 0;
+
+close:
+    if (stack[depth - 1] != c)
+        return 0;
+    if (--depth == 0)
+        return at + 1;
+    if (stack[depth - 1] == '}')
+        goto object_next;
+    goto array_next;
+#undef TOKEN
+#undef OPEN
+}
+
+size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, size_t max_string)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t at = pos;
+    while (at < len && (u[at] == ' ' || u[at] == '\t' || u[at] == '\n' || u[at] == '\r'))
+        at++;
+    /* the block skip does not measure strings: it takes a container only when no string in
+     * the rest of the input can pass max_string */
+    if (at < len && (u[at] == '{' || u[at] == '[') && len - at <= max_string) {
+        refill_fn *refill = NULL;
+        for (int isa = SG_SCAN_AVX512; !refill; isa--)
+            refill = refill_of(isa);
+        return skip_container(u, at, len, room, refill);
+    }
+    return sg_json_skip_tokens(s, pos, len, room, max_string);
+}
+
+size_t sg_json_skip_container_isa(const char *s, size_t pos, size_t len, size_t room, int isa)
+{
+    refill_fn *refill = refill_of(isa);
+    if (!refill)
+        return (size_t)-1;
+    return skip_container((const unsigned char *)s, pos, len, room, refill);
 }

@@ -2,8 +2,9 @@
  * `make fuzz`): the input is one document. sg_json_parse and the crash reader
  * sg_json_read_crash must agree on whether it is valid and on the error they give (the crash
  * reader only drops frames past max_frames), and so must its arena-backed form; tiny
- * limits drive the limit paths too. */
+ * limits drive the limit paths too. The block skip and the token DFA agree on it as well. */
 #include "json_read.h"
+#include "json_scan.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,12 +35,30 @@ static void both(const char *s, size_t n, const sg_limits *lim)
     cJSON_Delete(b);
 }
 
+/* The block skip, with each classifier this build and processor have, finds the end the
+ * token DFA finds, or refuses where it refuses. */
+static void skips(const char *s, size_t n, size_t room)
+{
+    size_t want = sg_json_skip_tokens(s, 0, n, room, (size_t)1 << 40);
+    if (sg_json_skip_value(s, 0, n, room, (size_t)1 << 40) != want)
+        abort();
+    if (!n || (s[0] != '{' && s[0] != '['))
+        return;
+    for (int isa = SG_SCAN_PORTABLE; isa <= SG_SCAN_AVX512; isa++) {
+        size_t got = sg_json_skip_container_isa(s, 0, n, room, isa);
+        if (got != (size_t)-1 && got != want)
+            abort();
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* a private copy without a terminator, so ASan sees any read past the end */
     char *s = malloc(size ? size : 1);
     memcpy(s, data, size);
     both(s, size, NULL);
+    skips(s, size, 1000);
+    skips(s, size, 3);
     sg_limits tiny;
     sg_limits_default(&tiny);
     tiny.max_depth = 6;
