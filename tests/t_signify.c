@@ -217,16 +217,10 @@ SG_SUITE(signify_single)
 /* --jobs: worker threads change nothing in the output, byte for byte, in input order;
  * ~18 MB of corpus crashes span several 4 MiB batches; bad lines and a too-long line ride
  * along. */
-SG_SUITE(signify_jobs)
+/* Corpus crashes as --jsonl input, with a bad line and a truncated one now and then. */
+static int jobs_input(sg_buf *in)
 {
-    const char *signify = t_path("SG_BUILD", "signify");
     const char *files[] = { "corpus/crashes/adversarial.jsonl", "corpus/crashes/processed.jsonl" };
-    if (!signify) {
-        t_skip("signify is missing");
-        return;
-    }
-    sg_buf in;
-    sg_buf_init(&in);
     for (int f = 0; f < 2; f++) {
         const char *path = t_path("SG_SHARED", files[f]);
         if (!path) {
@@ -236,14 +230,26 @@ SG_SUITE(signify_jobs)
         size_t n;
         cJSON **cases = tc_load(path, &n);
         for (size_t i = 0; i < n; i++) {
-            tc_dump(&in, get(cases[i], "input"));
-            sg_buf_addc(&in, '\n');
+            tc_dump(in, get(cases[i], "input"));
+            sg_buf_addc(in, '\n');
             if (i % 97 == 0)
-                sg_buf_adds(&in, i % 2 ? "{\"truncated\": [\n" : "\n");
+                sg_buf_adds(in, i % 2 ? "{\"truncated\": [\n" : "\n");
         }
         tc_free(cases, n);
     }
-    if (!in.len) {
+    return in->len > 0;
+}
+
+SG_SUITE(signify_jobs)
+{
+    const char *signify = t_path("SG_BUILD", "signify");
+    if (!signify) {
+        t_skip("signify is missing");
+        return;
+    }
+    sg_buf in;
+    sg_buf_init(&in);
+    if (!jobs_input(&in)) {
         sg_buf_free(&in);
         return;
     }
@@ -270,5 +276,68 @@ SG_SUITE(signify_jobs)
     CHECK(base && strstr(base, "--max-line") && strstr(base, "Expecting value"),
           "the run holds too-long lines and bad lines");
     free(base);
+    sg_buf_free(&in);
+}
+
+/* Runs cmd on no input; 1 when its stdout and status equal want's. */
+static int same_output(const char *cmd, const char *want, size_t want_len, int want_status)
+{
+    char *out = NULL, *err = NULL;
+    size_t out_len = 0;
+    int status = t_run(cmd, "", 0, &out, &out_len, &err);
+    int same = status == want_status && out && out_len == want_len && memcmp(out, want, want_len) == 0;
+    free(out);
+    free(err);
+    return same;
+}
+
+/* A regular file is mapped instead of read (signify.c each_line_mapped): the same output as
+ * through a pipe, named or as stdin, serial or --jobs, from stdin's current offset, and for
+ * a file whose last line has no newline. */
+SG_SUITE(signify_mapped)
+{
+    const char *signify = t_path("SG_BUILD", "signify");
+    const char *build = t_env("SG_BUILD");
+    if (!signify || !build) {
+        t_skip("signify is missing");
+        return;
+    }
+    sg_buf in;
+    sg_buf_init(&in);
+    if (!jobs_input(&in)) {
+        sg_buf_free(&in);
+        return;
+    }
+    char path[1024], cmd[3072];
+    snprintf(path, sizeof path, "%s/t_signify_mapped.jsonl", build);
+    const char *first_nl = memchr(in.p, '\n', in.len);
+    size_t first = first_nl ? (size_t)(first_nl - in.p) + 1 : 0;
+    /* whole file; the file less its first line; the file less its last newline */
+    struct { const char *what, *shell; size_t from, len; } runs[] = {
+        { "named", "%s --jsonl --max-line 30000 %s", 0, in.len },
+        { "as stdin", "%s --jsonl --max-line 30000 < %s", 0, in.len },
+        { "named, --jobs 2", "%s --jsonl --max-line 30000 --jobs 2 %s", 0, in.len },
+        { "stdin past its first line", "(read -r skip; %s --jsonl --max-line 30000) < %s", first, in.len },
+        { "no final newline", "%s --jsonl --max-line 30000 --jobs 2 < %s", 0, in.len - 1 },
+    };
+    for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++) {
+        FILE *f = fopen(path, "wb");
+        size_t write_len = r == 4 ? in.len - 1 : in.len;
+        CHECK(f && fwrite(in.p, 1, write_len, f) == write_len && fclose(f) == 0, "writes %s", path);
+        char *want = NULL, *err = NULL;
+        size_t want_len = 0;
+        snprintf(cmd, sizeof cmd, "%s --jsonl --max-line 30000", signify);
+        int want_status = t_run(cmd, in.p + runs[r].from, runs[r].len - runs[r].from, &want, &want_len, &err);
+        free(err);
+        snprintf(cmd, sizeof cmd, runs[r].shell, signify, path);
+        CHECK(want && same_output(cmd, want, want_len, want_status),
+              "mapped input (%s) gives what a pipe gives", runs[r].what);
+        free(want);
+    }
+    FILE *f = fopen(path, "wb");
+    CHECK(f && fclose(f) == 0, "writes an empty %s", path);
+    snprintf(cmd, sizeof cmd, "%s --jsonl %s", signify, path);
+    CHECK(same_output(cmd, "", 0, 0), "an empty file: no output, status 0");
+    remove(path);
     sg_buf_free(&in);
 }
