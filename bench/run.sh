@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # bench/run.sh — csiggen's measurements (bench stage; `make bench` runs it). Prints numbers and
 # writes bench/RESULTS.md and bench/throughput.png; asserts nothing.
-#   SG_PYREF="python3 /path/to/runner.py"  a command that reads crash_data JSON lines on stdin and
-#                                          runs Socorro's reference on each (skipped when unset)
+#   SG_SOCORRO=DIR[:DIR...]                where the reference's socorro package (and, if pip
+#                                          cannot install them, glom and its imports) live: the
+#                                          Python reference then runs beside csiggen through
+#                                          bench/pyref.py (skipped when unset)
+#   SG_PYREF="python3 /path/to/runner.py"  any other command that reads crash JSON lines on
+#                                          stdin and runs the reference on each
 #   BENCH_N=1000 BENCH_RUNS=3              workload size and runs per measurement (median)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,6 +64,10 @@ printf 'machine ceiling (two sha256sum at once): %.2fx one\n' "$CEIL"
 printf 'signify --jobs 2: %.0f crashes/s (%.2fx one)\n' "$J2_RATE" "$(echo "$J2_RATE / $C_RATE" | bc -l)"
 
 PY_RATE=""
+if [ -z "${SG_PYREF:-}" ] && [ -n "${SG_SOCORRO:-}" ]; then
+    SG_PYREF="python3 bench/pyref.py"
+    export SG_SOCORRO
+fi
 if [ -n "${SG_PYREF:-}" ]; then
     echo "== Python reference: $SG_PYREF"
     PY_N=$((N / 4))
