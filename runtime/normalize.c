@@ -135,13 +135,6 @@ static int contains_n(const char *s, size_t n, const char *needle, const char *a
 #define contains(s, n, lit) contains_n(s, n, lit, lit, sizeof lit - 1)
 #define contains_either(s, n, lit, alt) contains_n(s, n, lit, alt, sizeof lit - 1)
 
-/* Whether s[0..n) holds c: a step whose delimiter is absent cannot change the string and is
- * skipped (memchr looks sixteen or more bytes at a time). */
-static int has(const char *s, size_t n, char c)
-{
-    return memchr(s, c, n) != NULL;
-}
-
 /* ---- byte-set scans: the delimiters of a string in order, sixteen bytes at a time ------- */
 
 /* Bit i set when s[at + i] (i < 16, inside s[0..n)) is one of the k bytes of set (never NUL).
@@ -198,6 +191,42 @@ static inline size_t scan_next(scan *sc, const char *set, int k)
     size_t i = sc->at + lowest_bit(sc->mask);
     sc->mask &= sc->mask - 1;
     return i;
+}
+
+/* Which of the k (at most 8) bytes of set s[0..n) holds: bit j for set[j], in one pass. A
+ * step whose delimiter is absent cannot change the string and is skipped; the bits of a
+ * whole function still hold (as an upper bound) for the parts later steps keep of it. */
+static inline unsigned present(const char *s, size_t n, const char *set, int k)
+{
+    unsigned bits = 0;
+#ifdef SG_SSE2
+    __m128i seen[8];
+#pragma GCC unroll 8
+    for (int j = 0; j < k; j++)
+        seen[j] = _mm_setzero_si128();
+    for (size_t at = 0; at < n; at += 16) {
+        __m128i v;
+        if (n - at >= 16) {
+            v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+        } else {
+            char tail[16] = { 0 }; /* NUL is never in set */
+            memcpy(tail, s + at, n - at);
+            v = _mm_loadu_si128((const __m128i *)(const void *)tail);
+        }
+#pragma GCC unroll 8
+        for (int j = 0; j < k; j++)
+            seen[j] = _mm_or_si128(seen[j], _mm_cmpeq_epi8(v, _mm_set1_epi8(set[j])));
+    }
+#pragma GCC unroll 8
+    for (int j = 0; j < k; j++)
+        if (_mm_movemask_epi8(seen[j]))
+            bits |= 1u << j;
+#else
+    for (int j = 0; j < k; j++)
+        if (memchr(s, set[j], n))
+            bits |= 1u << j;
+#endif
+    return bits;
 }
 
 /* ---- utils.drop_prefix_and_return_type ---------------------------------------------------- */
@@ -474,7 +503,7 @@ static void finish(const char *s, size_t n, const sg_fv *line, sg_buf *tmp, sg_b
         s = tmp->p;
         n = tmp->len;
     }
-    if (has(s, n, ' ') || has(s, n, ','))
+    if (present(s, n, " ,", 2))
         fix_space_comma(s, n, out);
     else
         sg_buf_add(out, s, n);
@@ -503,12 +532,11 @@ static void step_done(steps *st)
 }
 
 /* drop_prefix_and_return_type on the current string (a slice: nothing is copied); a name
- * without a space is its own last token. 1, or 0 / -1 as drop_prefix_and_return_type. */
-static int last_token(sg_result *r, steps *st)
+ * without a space (spaced 0) is its own last token. 1, or 0 / -1 as drop_prefix_and_return_type. */
+static int last_token(sg_result *r, steps *st, int spaced)
 {
     size_t start = 0, end = st->n;
-    int ok = has(st->s, st->n, ' ') ? drop_prefix_and_return_type(r, st->s, st->n, &start, &end)
-                                     : st->n > 0;
+    int ok = spaced ? drop_prefix_and_return_type(r, st->s, st->n, &start, &end) : st->n > 0;
     if (ok > 0) {
         st->s += start;
         st->n = end - start;
@@ -558,12 +586,14 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
             if (n && (!plain_end(f[0]) || !plain_end(f[n - 1])))
                 sg_u_strip(&f, &n);
         }
+    enum { SPACE = 1, BACKQUOTE = 2, DOLLAR = 4, ANGLE = 8, PAREN = 16, BRACKET = 32 };
+    unsigned p = present(f, n, " `$<([", 6);
     steps st;
     steps_begin(r, &st, f, n);
-    int ok = contains(f, n, "::operator") ? 1 : last_token(r, &st);
+    int ok = contains(f, n, "::operator") ? 1 : last_token(r, &st, p & SPACE);
     if (ok <= 0)
         return steps_end(r, &st, out, no_token(r, ok));
-    if (has(st.s, st.n, '`')) {
+    if (p & BACKQUOTE) {
         /* `anonymous namespace' -> (anonymous namespace) (bug 1672847) */
         static const char anon[] = "`anonymous namespace'";
         size_t an = sizeof anon - 1;
@@ -583,20 +613,22 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
             }
         }
         step_done(&st);
+        p |= PAREN;
     }
-    if (has(st.s, st.n, '$')) {
+    if (p & DOLLAR) {
         fix_lambdas(st.s, st.n, step_out(&st)); /* bug 1688249 */
         step_done(&st);
     }
-    if (has(st.s, st.n, '<')) {
+    if (p & ANGLE) {
         collapse(st.s, st.n, '<', '>', RP_TYPES, step_out(&st));
         step_done(&st);
     }
-    if (has(st.s, st.n, '(')) {
+    if (p & PAREN) {
         collapse(st.s, st.n, '(', ')', RP_ARGS, step_out(&st));
         step_done(&st);
     }
-    if (contains(st.s, st.n, "clone .cold")) {
+    /* without a '[' the slices to drop cannot exist */
+    if ((p & BRACKET) && contains(st.s, st.n, "clone .cold")) {
         /* PGO cold blocks "[clone .cold.222]" (bug 1397926) */
         collapse(st.s, st.n, '[', ']', RP_EMPTY, step_out(&st));
         step_done(&st);
@@ -607,16 +639,18 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
 
 sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out)
 {
+    enum { SPACE = 1, ANGLE = 2, PAREN = 4 };
+    unsigned p = present(f, n, " <(", 3);
     steps st;
     steps_begin(r, &st, f, n);
-    int ok = last_token(r, &st);
+    int ok = last_token(r, &st, p & SPACE);
     if (ok <= 0)
         return steps_end(r, &st, out, no_token(r, ok));
-    if (has(st.s, st.n, '<')) {
+    if (p & ANGLE) {
         collapse(st.s, st.n, '<', '>', RP_RUST_TYPES, step_out(&st));
         step_done(&st);
     }
-    if (has(st.s, st.n, '(')) {
+    if (p & PAREN) {
         collapse(st.s, st.n, '(', ')', RP_EMPTY, step_out(&st));
         step_done(&st);
     }
