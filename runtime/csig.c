@@ -164,36 +164,42 @@ static const struct { const char *file, *function, *fixed; size_t nfile, nfuncti
 };
 #undef MM
 
+/* fix_missing_module on a str function and a truthy str file. The file is split only for
+ * a function the table names (normalize_frame's own test for Rust splits it when it must). */
+static void fix_missing_module(sg_frame_in *f)
+{
+    for (size_t i = 0; i < sizeof missing_module / sizeof missing_module[0]; i++) {
+        if (missing_module[i].nfunction != f->function.len ||
+            memcmp(f->function.s, missing_module[i].function, f->function.len) != 0)
+            continue;
+        if (!f->src_known) {
+            f->src = sg_parse_source_file(f->file.s, f->file.len, &f->src_len);
+            f->src_known = 1;
+        }
+        if (f->src && missing_module[i].nfile == f->src_len &&
+            memcmp(f->src, missing_module[i].file, f->src_len) == 0) {
+            f->function.s = missing_module[i].fixed;
+            f->function.len = missing_module[i].nfixed;
+            f->function.j = NULL;
+        }
+    }
+}
+
 /* fix_missing_module, then Windows lower-casing, then normalize_frame. */
 static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lowered, sg_buf *out)
 {
     /* parse_source_file(file) runs first: a truthy non-str file has no .split */
-    size_t pn = 0;
-    const char *parsed = NULL;
-    if (sg_fv_truthy(&f->file)) {
-        if (!f->file.is_str) {
-            r->exc = sg_result_fmt(r, "'%s' object has no attribute 'split'", sg_fv_type(&f->file));
-            return SG_PY_ATTRIBUTEERROR;
-        }
-        parsed = sg_parse_source_file(f->file.s, f->file.len, &pn);
+    if (sg_fv_truthy(&f->file) && !f->file.is_str) {
+        r->exc = sg_result_fmt(r, "'%s' object has no attribute 'split'", sg_fv_type(&f->file));
+        return SG_PY_ATTRIBUTEERROR;
     }
-    f->src = parsed;
-    f->src_len = pn;
-    f->src_known = 1;
     /* Socorro quirk: (file, function) is hashed, so a list or dict function raises TypeError */
     if (f->function.j && (sg_py_is_list(f->function.j) || sg_py_is_dict(f->function.j))) {
         r->exc = sg_result_fmt(r, "unhashable type: '%s'", sg_fv_type(&f->function));
         return SG_PY_TYPEERROR;
     }
-    if (parsed && f->function.is_str)
-        for (size_t i = 0; i < sizeof missing_module / sizeof missing_module[0]; i++)
-            if (missing_module[i].nfile == pn && missing_module[i].nfunction == f->function.len &&
-                memcmp(parsed, missing_module[i].file, pn) == 0 &&
-                memcmp(f->function.s, missing_module[i].function, f->function.len) == 0) {
-                f->function.s = missing_module[i].fixed;
-                f->function.len = missing_module[i].nfixed;
-                f->function.j = NULL;
-            }
+    if (f->function.is_str && sg_fv_truthy(&f->file))
+        fix_missing_module(f);
     if (lower && sg_fv_truthy(&f->module)) {
         if (!f->module.is_str) {
             r->exc = sg_result_fmt(r, "'%s' object has no attribute 'lower'", sg_fv_type(&f->module));

@@ -57,6 +57,19 @@ static int ends_with_n(const char *s, size_t n, const char *suf, size_t k)
 }
 #define ends_with(s, n, lit) ends_with_n(s, n, lit, sizeof lit - 1)
 
+/* The index of m's highest set bit (m != 0). */
+static inline unsigned highest_bit(unsigned m)
+{
+#ifdef __GNUC__
+    return 31u - (unsigned)__builtin_clz(m);
+#else
+    unsigned b = 31;
+    while (!(m & 1u << b))
+        b--;
+    return b;
+#endif
+}
+
 /* The index of m's lowest set bit (m != 0). */
 static inline unsigned lowest_bit(unsigned m)
 {
@@ -82,12 +95,11 @@ static inline int same_bytes(const char *a, const char *b, size_t n)
 /* Bit p set when needle's first and last bytes are at p and p + k - 1 of the sixteen start
  * positions from s (both loads inside the string). */
 #ifdef SG_SSE2
-static inline unsigned ends_mask(const char *s, const char *needle, size_t k)
+static inline unsigned ends_mask(const char *s, size_t k, __m128i first, __m128i last)
 {
     __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
     __m128i z = _mm_loadu_si128((const __m128i *)(const void *)(s + k - 1));
-    return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8(needle[0])),
-                                                     _mm_cmpeq_epi8(z, _mm_set1_epi8(needle[k - 1]))));
+    return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(z, last)));
 }
 
 /* Whether one of the start positions at base + each bit of m begins needle or alt. */
@@ -113,17 +125,18 @@ static int contains_n(const char *s, size_t n, const char *needle, const char *a
         return 0;
     size_t last = n - k; /* the last start position */
 #ifdef SG_SSE2
+    const __m128i lo = _mm_set1_epi8(needle[0]), hi = _mm_set1_epi8(needle[k - 1]);
     if (last < 16) {
         char pad[48] = { 0 };
         memcpy(pad, s, n);
-        return candidates(pad, ends_mask(pad, needle, k) & ((2u << last) - 1), needle, alt, k);
+        return candidates(pad, ends_mask(pad, k, lo, hi) & ((2u << last) - 1), needle, alt, k);
     }
     size_t i = 0;
     for (; i + 15 <= last; i += 16)
-        if (candidates(s + i, ends_mask(s + i, needle, k), needle, alt, k))
+        if (candidates(s + i, ends_mask(s + i, k, lo, hi), needle, alt, k))
             return 1;
     return i <= last &&
-           candidates(s + last - 15, ends_mask(s + last - 15, needle, k), needle, alt, k);
+           candidates(s + last - 15, ends_mask(s + last - 15, k, lo, hi), needle, alt, k);
 #else
     for (size_t i = 0; i <= last; i++)
         if (s[i] == needle[0] && (same_bytes(s + i + 1, needle + 1, k - 1) ||
@@ -688,6 +701,35 @@ const char *sg_parse_source_file(const char *s, size_t n, size_t *out_len)
     return NULL;
 }
 
+/* The index of the last c in s[0..n), or n when there is none: sixteen bytes at a time from
+ * the end (a file's last colon is usually 41 bytes from it, before a revision). */
+static size_t last_index(const char *s, size_t n, char c)
+{
+    size_t end = n;
+    for (; end >= 16; end -= 16) {
+        unsigned m = block_mask(s, n, end - 16, &c, 1);
+        if (m)
+            return end - 16 + highest_bit(m);
+    }
+    for (; end > 0; end--)
+        if (s[end - 1] == c)
+            return end - 1;
+    return n;
+}
+
+/* Whether parse_source_file(s) ends with ".rs". Its result is a suffix of s or the part
+ * before the last of three colons, so only a file that ends with ".rs" or has ".rs" before
+ * its last colon is split. */
+static int rust_source(const char *s, size_t n)
+{
+    size_t colon = last_index(s, n, ':');
+    if (!ends_with(s, n, ".rs") && !(colon < n && ends_with(s, colon, ".rs")))
+        return 0;
+    size_t pn;
+    const char *parsed = sg_parse_source_file(s, n, &pn);
+    return parsed && ends_with(parsed, pn, ".rs");
+}
+
 static int hexval(uint32_t cp)
 {
     if (cp >= 'a' && cp <= 'f')
@@ -797,20 +839,19 @@ sg_frame_in sg_frame_in_fields(const cJSON *const f[SG_F_N])
 sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
 {
     if (sg_fv_truthy(&f->function)) {
-        size_t pn = f->src_len;
-        const char *parsed = f->src;
+        int rust = f->src_known && f->src && ends_with(f->src, f->src_len, ".rs");
         if (!f->src_known && sg_fv_truthy(&f->file)) {
             if (!f->file.is_str)
                 return raise(r, SG_PY_ATTRIBUTEERROR, "'%s' object has no attribute 'split'",
                              sg_fv_type(&f->file));
-            parsed = sg_parse_source_file(f->file.s, f->file.len, &pn);
+            rust = rust_source(f->file.s, f->file.len);
         }
         if (!f->function.is_str) {
             /* numbers and bools reach str methods; lists and dicts failed earlier */
             return raise(r, SG_PY_ATTRIBUTEERROR, "'%s' object has no attribute 'endswith'",
                          sg_fv_type(&f->function));
         }
-        if (parsed && ends_with(parsed, pn, ".rs"))
+        if (rust)
             return sg_normalize_rust(r, f->function.s, f->function.len, &f->line, out);
         return sg_normalize_cpp(r, f->function.s, f->function.len, &f->line, out);
     }
