@@ -245,22 +245,44 @@ typedef struct framelist {
     sg_result *r;
     int lower;
     size_t max;
-    sg_buf out, lowered;
+    sg_buf out, lowered; /* out: every normalized frame so far, each followed by a NUL */
     sg_strvec *list;
 } framelist;
 
-/* One item of frame_generator: the frame dict must have .get, then it is normalized. */
+/* One item of frame_generator: the frame dict must have .get, then it is normalized onto
+ * the end of fl->out; its list entry gets its place there once the list is complete. */
 static sg_pyexc add_frame(framelist *fl, const cJSON *dict, sg_frame_in *f)
 {
     if (!sg_py_is_dict(dict)) {
         no_get(fl->r, sg_py_type_name(dict));
         return SG_PY_ATTRIBUTEERROR;
     }
-    sg_buf_reset(&fl->out);
+    size_t mark = fl->out.len;
     sg_pyexc exc = one_frame(fl->r, f, fl->lower, &fl->lowered, &fl->out);
-    if (exc == SG_PY_OK)
-        sg_strvec_push(fl->r, fl->list, (sg_str){ fl->out.p ? fl->out.p : "", fl->out.len }, 1);
+    if (exc != SG_PY_OK) {
+        fl->out.len = mark;
+        return exc;
+    }
+    sg_strvec_push(fl->r, fl->list, (sg_str){ NULL, fl->out.len - mark }, 0);
+    sg_buf_addc(&fl->out, 0);
     return exc;
+}
+
+/* Copies the frames fl->out holds into the arena at once and points the list at them. */
+static void place_frames(framelist *fl)
+{
+    if (!fl->list->n || fl->out.failed)
+        return;
+    char *all = sg_arena_alloc(fl->r->arena, fl->out.len);
+    if (!all) {
+        fl->r->failed = 1;
+        return;
+    }
+    memcpy(all, fl->out.p, fl->out.len);
+    for (size_t i = 0; i < fl->list->n; i++) {
+        fl->list->v[i].s = all;
+        all += fl->list->v[i].len + 1;
+    }
 }
 
 /* Builds the normalized frame list of a thread into *list. Returns the Python exception
@@ -315,6 +337,7 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
     }
     if (fl.out.failed || fl.lowered.failed)
         r->failed = 1;
+    place_frames(&fl);
     sg_result_give(r, 4, &fl.out);
     sg_result_give(r, 5, &fl.lowered);
     return exc;
@@ -392,7 +415,7 @@ sg_str sg_csig_walk(sg_result *r, const char *rule, const sg_strvec *all, const 
     size_t nsrc = all->n - first, nkept = 0;
     const sg_str *last = NULL;
     sg_buf sig;
-    sg_buf_init(&sig);
+    sg_result_take(r, 3, &sig); /* a scratch buffer: no malloc per crash */
     for (size_t i = 0; i < nsrc; i++) {
         const sg_str *f = &src[i];
         if (!f->len) {
@@ -418,7 +441,7 @@ sg_str sg_csig_walk(sg_result *r, const char *rule, const sg_strvec *all, const 
     sg_str out = sg_str_copy(r, sig.p ? sig.p : "", sig.len);
     if (sig.failed)
         r->failed = 1;
-    sg_buf_free(&sig);
+    sg_result_give(r, 3, &sig);
     if (out.len == 0 && !thread) {
         /* only callers of the walk itself can have no crashing thread: the rule always has one */
         sg_result_info(r, rule, "CSignatureTool: no crashing thread identified");
@@ -434,6 +457,30 @@ sg_str sg_csig_walk(sg_result *r, const char *rule, const sg_strvec *all, const 
 }
 
 /* ---- SignatureGenerationRule, C part -------------------------------------------------- */
+
+/* " | ".join(frames), written once into the arena at its final size. */
+static sg_str joined(sg_result *r, const sg_strvec *frames)
+{
+    size_t n = 3 * (frames->n - 1);
+    for (size_t i = 0; i < frames->n; i++)
+        n += frames->v[i].len;
+    char *p = sg_arena_alloc(r->arena, n + 1);
+    sg_str out = { p, n };
+    if (!p) {
+        r->failed = 1;
+        return (sg_str){ NULL, 0 };
+    }
+    for (size_t i = 0; i < frames->n; i++) {
+        if (i) {
+            memcpy(p, " | ", 3);
+            p += 3;
+        }
+        memcpy(p, frames->v[i].s, frames->v[i].len);
+        p += frames->v[i].len;
+    }
+    *p = 0;
+    return out;
+}
 
 int sg_csig_rule(sg_result *r, const char *rule, const cJSON *crash, int thread0, size_t max_frames,
                  const sg_cond_sentinel *cond, size_t ncond)
@@ -462,17 +509,9 @@ int sg_csig_rule(sg_result *r, const char *rule, const cJSON *crash, int thread0
         return SG_RULE_RAISED;
     sg_str sig = sg_csig_walk(r, rule, &list, ix.digits, cond, ncond);
     if (list.n) {
-        sg_buf proto;
-        sg_buf_init(&proto);
-        for (size_t i = 0; i < list.n; i++) {
-            if (i)
-                sg_buf_add(&proto, " | ", 3);
-            sg_buf_add(&proto, list.v[i].s, list.v[i].len);
-        }
-        r->proto_signature = sg_str_copy(r, proto.p ? proto.p : "", proto.len);
+        r->proto_signature = joined(r, &list);
         r->normalized_frames = list;
         r->has_frames = 1;
-        sg_buf_free(&proto);
     }
     if (sig.len)
         sg_result_set_signature(r, rule, sig);

@@ -172,8 +172,12 @@ void sg_result_take(sg_result *r, int slot, sg_buf *b)
 
 void sg_result_give(sg_result *r, int slot, sg_buf *b)
 {
-    if (r && r->scratch && !b->failed)
+    if (r && r->scratch && !b->failed) {
         r->scratch[slot] = *b;
-    else
-        sg_buf_free(b);
+        return;
+    }
+    sg_buf_free(b);
+    /* the slot may still name that memory (or what realloc moved it from) */
+    if (r && r->scratch)
+        sg_buf_init(&r->scratch[slot]);
 }
