@@ -1549,26 +1549,28 @@ lexeme:;
     return end;
 }
 
-/* The blocks of one skip: where the current one starts, its token starts not yet taken, and
- * what carries into the next (an escape, a string, a scalar run). */
+/* The blocks of one skip: what carries into the next block (an escape, a string, a scalar
+ * run), and the token starts of a chunk of blocks, as offsets from its first byte, in order.
+ * A chunk's tokens are taken in one loop: a loop over each block's would end, and so
+ * mispredict, once a block. */
+enum { CHUNK_BLOCKS = 64 };
 typedef struct {
     const unsigned char *s;
-    size_t len, base, next;
-    uint64_t tokens, esc, in_str, scalar;
+    size_t len, base, next; /* base: where the chunk starts; next: the next block */
+    uint64_t esc, in_str, scalar;
+    uint16_t tok[CHUNK_BLOCKS * 64 + 64]; /* room for a whole block written past the count */
 } blocks;
 
 typedef void classify_fn(const unsigned char *p, block_bits *b);
-typedef int refill_fn(blocks *b);
+typedef size_t flatten_fn(uint16_t *out, uint64_t mask, unsigned offset);
+typedef size_t refill_fn(blocks *b);
 
 /* The next block's token starts: punctuation outside strings, opening quotes, the first
  * byte of each scalar run; only those before the block's first raw control character in a
- * string or invalid escape, if it has one, and then it is the last block. 0 at the end. */
-static inline __attribute__((always_inline)) int refill_with(blocks *b, classify_fn *classify)
+ * string or invalid escape, if it has one, and then it is the last block. */
+static inline __attribute__((always_inline)) uint64_t block_tokens(blocks *b, classify_fn *classify)
 {
     size_t base = b->next;
-    if (base >= b->len)
-        return 0;
-    b->base = base;
     b->next = base + 64;
     const unsigned char *p = b->s + base;
     unsigned char tail[64];
@@ -1588,22 +1590,75 @@ static inline __attribute__((always_inline)) int refill_with(blocks *b, classify
     b->in_str = (uint64_t)0 - (in_str >> 63);
     bad |= m.ctrl & in_str; /* a raw control character in a string */
     uint64_t scalar = ~(m.ws | m.op | quote | in_str);
-    b->tokens = (m.op & ~in_str) | (quote & in_str) | (scalar & ~((scalar << 1) | b->scalar));
+    uint64_t tokens = (m.op & ~in_str) | (quote & in_str) | (scalar & ~((scalar << 1) | b->scalar));
     b->scalar = scalar >> 63;
     if (bad) {
         /* the value may end before the bad byte (what follows it is not ours to judge):
          * keep the tokens before it, and no block after this one */
-        b->tokens &= (bad & (0 - bad)) - 1;
+        tokens &= (bad & (0 - bad)) - 1;
         b->next = b->len;
     }
-    return 1;
+    return tokens;
 }
 
-static int refill_portable(blocks *b) { return refill_with(b, classify_portable); }
+/* The set bits of mask as offset + bit index at out[0..]: how many. Sixteen are written
+ * whatever the count (simdjson's flatten), so that the loop rarely depends on it; bit 63
+ * keeps ctz defined past the last. */
+static inline __attribute__((always_inline)) size_t flatten_bits(uint16_t *out, uint64_t mask, unsigned offset)
+{
+    size_t cnt = (size_t)__builtin_popcountll(mask);
+    for (int k = 0; k < 16; k++) {
+        out[k] = (uint16_t)(offset + (unsigned)__builtin_ctzll(mask | (uint64_t)1 << 63));
+        mask &= mask - 1;
+    }
+    for (size_t k = 16; mask; k++) {
+        out[k] = (uint16_t)(offset + (unsigned)__builtin_ctzll(mask));
+        mask &= mask - 1;
+    }
+    return cnt;
+}
+
+/* One chunk: how many token starts (0 at the end of input or past a refused block). */
+static inline __attribute__((always_inline)) size_t chunk_tokens(blocks *b, classify_fn *classify,
+                                                                 flatten_fn *flatten)
+{
+    size_t n = 0;
+    b->base = b->next;
+    for (unsigned k = 0; k < CHUNK_BLOCKS && b->next < b->len; k++)
+        n += flatten(b->tok + n, block_tokens(b, classify), k * 64);
+    return n;
+}
+
+static size_t refill_portable(blocks *b) { return chunk_tokens(b, classify_portable, flatten_bits); }
 #ifdef SG_X86_BLOCKS
-static int refill_sse2(blocks *b) { return refill_with(b, classify_sse2); }
-__attribute__((target("avx2,bmi"))) static int refill_avx2(blocks *b) { return refill_with(b, classify_avx2); }
-__attribute__((target("avx512bw,bmi"))) static int refill_avx512(blocks *b) { return refill_with(b, classify_avx512); }
+/* AVX-512 VBMI2: the set bits' indexes come from one compress of 0..63 */
+__attribute__((target("avx512bw,avx512vbmi2,popcnt"))) static inline __attribute__((always_inline)) size_t
+flatten_vbmi2(uint16_t *out, uint64_t mask, unsigned offset)
+{
+    static const unsigned char iota[64] = { 0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15,
+                                            16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+                                            32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+                                            48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63 };
+    __m512i idx = _mm512_maskz_compress_epi8(mask, _mm512_loadu_si512((const void *)iota));
+    __m512i off = _mm512_set1_epi16((short)offset);
+    _mm512_storeu_si512((void *)out, _mm512_add_epi16(_mm512_cvtepu8_epi16(_mm512_castsi512_si256(idx)), off));
+    _mm512_storeu_si512((void *)(out + 32),
+                        _mm512_add_epi16(_mm512_cvtepu8_epi16(_mm512_extracti64x4_epi64(idx, 1)), off));
+    return (size_t)__builtin_popcountll(mask);
+}
+static size_t refill_sse2(blocks *b) { return chunk_tokens(b, classify_sse2, flatten_bits); }
+__attribute__((target("avx2,bmi,popcnt"))) static size_t refill_avx2(blocks *b)
+{
+    return chunk_tokens(b, classify_avx2, flatten_bits);
+}
+__attribute__((target("avx512bw,bmi,popcnt"))) static size_t refill_avx512(blocks *b)
+{
+    return chunk_tokens(b, classify_avx512, flatten_bits);
+}
+__attribute__((target("avx512bw,avx512vbmi2,bmi,popcnt"))) static size_t refill_vbmi2(blocks *b)
+{
+    return chunk_tokens(b, classify_avx512, flatten_vbmi2);
+}
 #endif
 
 /* The block classifier for an instruction set, or NULL when this build or this processor
@@ -1612,10 +1667,16 @@ static refill_fn *refill_of(int isa)
 {
     switch (isa) {
 #ifdef SG_X86_BLOCKS
+    case SG_SCAN_AVX512_VBMI2:
+        return __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("avx512bw") &&
+                       __builtin_cpu_supports("bmi") && __builtin_cpu_supports("popcnt")
+                   ? refill_vbmi2 : NULL;
     case SG_SCAN_AVX512:
-        return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("bmi") ? refill_avx512 : NULL;
+        return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("bmi") &&
+                       __builtin_cpu_supports("popcnt") ? refill_avx512 : NULL;
     case SG_SCAN_AVX2:
-        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") ? refill_avx2 : NULL;
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
+                       __builtin_cpu_supports("popcnt") ? refill_avx2 : NULL;
     case SG_SCAN_SSE2:
         return refill_sse2;
 #endif
@@ -1623,17 +1684,6 @@ static refill_fn *refill_of(int isa)
         return refill_portable;
     }
     return NULL;
-}
-
-/* Where the next token starts, or (size_t)-1 (the end of input, or a block refused). */
-static inline __attribute__((always_inline)) size_t next_token(blocks *b, refill_fn *refill)
-{
-    while (!b->tokens)
-        if (!refill(b))
-            return (size_t)-1;
-    int i = __builtin_ctzll(b->tokens);
-    b->tokens &= b->tokens - 1;
-    return b->base + (size_t)i;
 }
 
 /* The object or array at s[pos], validated: the position past it, or 0 (refused). The
@@ -1644,14 +1694,19 @@ static inline __attribute__((always_inline)) size_t next_token(blocks *b, refill
 static size_t skip_container(const unsigned char *s, size_t pos, size_t len, size_t room,
                              refill_fn *refill)
 {
-    blocks bl = { s, len, pos, pos, 0, 0, 0, 0 }, *b = &bl;
+    blocks b;
+    b.s = s, b.len = len, b.next = pos, b.esc = b.in_str = b.scalar = 0;
     unsigned char stack[256]; /* the closer of each open container */
-    size_t depth = 0, at;
+    size_t depth = 0, at, i = 0, n = 0;
     unsigned char c;
 #define TOKEN()                                                                                \
     do {                                                                                       \
-        if ((at = next_token(b, refill)) == (size_t)-1)                                        \
-            return 0;                                                                          \
+        if (i == n) {                                                                          \
+            if ((n = refill(&b)) == 0)                                                         \
+                return 0;                                                                      \
+            i = 0;                                                                             \
+        }                                                                                      \
+        at = b.base + b.tok[i++];                                                              \
         c = s[at];                                                                             \
     } while (0)
 #define OPEN(closer, label)                                                                    \
@@ -1745,9 +1800,12 @@ size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, si
      * the rest of the input can pass max_string */
     if (at < len && (u[at] == '{' || u[at] == '[') && len - at <= max_string) {
         refill_fn *refill = NULL;
-        for (int isa = SG_SCAN_AVX512; !refill; isa--)
+        for (int isa = SG_SCAN_AVX512_VBMI2; !refill; isa--)
             refill = refill_of(isa);
-        return skip_container(u, at, len, room, refill);
+        /* the portable classifier, a byte at a time, is slower than the token DFA: it is
+         * there for the tests and the sanitizer build */
+        if (refill != refill_portable)
+            return skip_container(u, at, len, room, refill);
     }
     return sg_json_skip_tokens(s, pos, len, room, max_string);
 }

@@ -1,5 +1,5 @@
 /* t_scan.c — the block skip of runtime/json_scan.re (tests stage): every block classifier this
- * build and processor have (portable, SSE2, AVX2, AVX-512) must find the same end as the
+ * build and processor have (portable, SSE2, AVX2, AVX-512, AVX-512 VBMI2) must find the same end as the
  * token-at-a-time DFA, or refuse exactly where it refuses, on corpus documents, on the same
  * documents with bytes changed or cut short, and on escapes, control bytes and nesting placed
  * around the 64-byte block boundaries. */
@@ -11,8 +11,8 @@
 #include "json_scan.h"
 #include "testlib.h"
 
-static const char *const isa_name[] = { "portable", "SSE2", "AVX2", "AVX-512" };
-enum { N_ISA = 4 };
+static const char *const isa_name[] = { "portable", "SSE2", "AVX2", "AVX-512", "AVX-512 VBMI2" };
+enum { N_ISA = 5 };
 
 /* How a comparison went, over many documents: the first difference is kept. */
 typedef struct {
