@@ -174,6 +174,14 @@ static int printable_or_space(vm *m, const vval *v, int whitespace_mode, vval *o
     sg_buf b;
     sg_buf_init(&b);
     for (size_t i = 0; i < len;) {
+        size_t run = i; /* ASCII other than space and controls stays as it is in both modes */
+        while (run < len && (unsigned char)s[run] > 0x20 && (unsigned char)s[run] < 0x7F)
+            run++;
+        if (run > i) {
+            sg_buf_add(&b, s + i, run - i);
+            i = run;
+            continue;
+        }
         uint32_t cp = (unsigned char)s[i];
         size_t k = cp < 0x80 ? 1 : sg_utf8_decode(s + i, len - i, &cp); /* ASCII: itself */
         if (!whitespace_mode) {
