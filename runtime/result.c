@@ -158,26 +158,3 @@ int sg_result_raise(sg_result *r, const char *fmt, ...)
     va_end(ap);
     return r->failed ? SG_RULE_FATAL : SG_RULE_RAISED;
 }
-
-void sg_result_take(sg_result *r, int slot, sg_buf *b)
-{
-    if (r && r->scratch) {
-        *b = r->scratch[slot];
-        b->len = 0;
-        b->failed = 0;
-    } else {
-        sg_buf_init(b);
-    }
-}
-
-void sg_result_give(sg_result *r, int slot, sg_buf *b)
-{
-    if (r && r->scratch && !b->failed) {
-        r->scratch[slot] = *b;
-        return;
-    }
-    sg_buf_free(b);
-    /* the slot may still name that memory (or what realloc moved it from) */
-    if (r && r->scratch)
-        sg_buf_init(&r->scratch[slot]);
-}

@@ -31,12 +31,33 @@ typedef struct sg_result {
     int need_threads;        /* SG_RULE_RETRY happened */
 } sg_result;
 
-/* Scratch buffers normalization borrows (sg_result_take) and returns (sg_result_give):
- * with r->scratch set they keep their memory from frame to frame and crash to crash, so the
- * hot path does not malloc; without it they are plain local buffers. */
+/* Scratch buffers normalization borrows (sg_result_take) and returns (sg_result_give), inline
+ * since every frame does it: with r->scratch set they keep their memory from frame to frame
+ * and crash to crash, so the hot path does not malloc; without it they are plain local
+ * buffers. */
 #define SG_SCRATCH 6
-void sg_result_take(sg_result *r, int slot, sg_buf *b);
-void sg_result_give(sg_result *r, int slot, sg_buf *b);
+static inline void sg_result_take(sg_result *r, int slot, sg_buf *b)
+{
+    if (r && r->scratch) {
+        *b = r->scratch[slot];
+        b->len = 0;
+        b->failed = 0;
+    } else {
+        sg_buf_init(b);
+    }
+}
+
+static inline void sg_result_give(sg_result *r, int slot, sg_buf *b)
+{
+    if (r && r->scratch && !b->failed) {
+        r->scratch[slot] = *b;
+        return;
+    }
+    sg_buf_free(b);
+    /* the slot may still name that memory (or what realloc moved it from) */
+    if (r && r->scratch)
+        sg_buf_init(&r->scratch[slot]);
+}
 
 /* Return codes of rule actions and built-ins: */
 #define SG_RULE_OK 0      /* ran (or predicate false) */
