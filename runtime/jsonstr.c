@@ -100,11 +100,9 @@ void sg_json_encode_string(sg_buf *out, const char *s, size_t len)
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-            size_t start = i;
-            while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F &&
-                   s[i] != '"' && s[i] != '\\')
-                i++;
-            sg_buf_add(out, s + start, i - start);
+            size_t run = sg_json_ascii_run(s + i, len - i);
+            sg_buf_add(out, s + i, run);
+            i += run;
             continue;
         }
         if (c < 0x80) {

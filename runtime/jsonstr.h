@@ -33,6 +33,30 @@ static inline size_t sg_json_plain_run(const char *s, size_t len)
     return i;
 }
 
+/* How many bytes of s[0..len) come before the first one json.dumps(ensure_ascii=True)
+ * escapes: '"', '\\', a control character, DEL or any non-ASCII byte. SSE2 like the above. */
+static inline size_t sg_json_ascii_run(const char *s, size_t len)
+{
+    size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(SG_NO_SIMD)
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7F),
+                  space = _mm_set1_epi8(0x20);
+    for (; len - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* signed: the bytes >= 0x80 are below 0x20 too */
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmplt_epi8(v, space)));
+        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+        if (mask)
+            return i + (size_t)__builtin_ctz(mask);
+    }
+#endif
+    while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F && s[i] != '"' &&
+           s[i] != '\\')
+        i++;
+    return i;
+}
+
 /* Decodes the JSON string literal starting at s[0] == '"' within s[0..len). Appends the
  * decoded WTF-8 bytes to out. Returns bytes consumed (through the closing quote) or 0 on
  * error, with *errpos set to the offending byte offset and *errmsg to Python's wording. */

@@ -2,13 +2,14 @@
  * build and processor have (portable, SSE2, AVX2, AVX-512, AVX-512 VBMI2) must find the same end as the
  * token-at-a-time DFA, or refuse exactly where it refuses, on corpus documents, on the same
  * documents with bytes changed or cut short, and on escapes, control bytes and nesting placed
- * around the 64-byte block boundaries. */
+ * around the 64-byte block boundaries; and the string encoder's runs of plain bytes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "json_scan.h"
+#include "jsonstr.h"
 #include "testlib.h"
 
 static const char *const isa_name[] = { "portable", "SSE2", "AVX2", "AVX-512", "AVX-512 VBMI2" };
@@ -221,4 +222,60 @@ SG_SUITE(scan_blocks_edges)
     CHECK(sg_json_skip_value(doc, 0, strlen(doc), 10, 7) == strlen(doc) - strlen(" trailing"),
           "a max_string under the input's size takes the token DFA, which finds the same end");
     CHECK(sg_json_skip_value(doc, 0, strlen(doc), 2, 100) == 0, "two levels of room refuse three");
+}
+
+/* json.dumps(ensure_ascii=True) of ASCII text, a byte at a time, as the encoder's runs of
+ * plain bytes (sg_json_ascii_run, sixteen at a time) must reproduce it. */
+static void dumps_ascii(sg_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    sg_buf_addc(b, '"');
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *e = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\r' ? "\\r"
+                        : c == '\t' ? "\\t" : c == '\b' ? "\\b" : c == '\f' ? "\\f" : NULL;
+        if (e) {
+            sg_buf_adds(b, e);
+        } else if (c < 0x20 || c == 0x7F) {
+            char u[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
+            sg_buf_adds(b, u);
+        } else {
+            sg_buf_addc(b, (char)c);
+        }
+    }
+    sg_buf_addc(b, '"');
+}
+
+SG_SUITE(encode_ascii_runs)
+{
+    unsigned long long seed = 12345;
+    size_t tried = 0, differ = 0;
+    for (size_t len = 0; len < 80; len++)
+        for (int rep = 0; rep < 40; rep++) {
+            char s[80];
+            for (size_t i = 0; i < len; i++) {
+                seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+                /* mostly plain text, now and then a byte json.dumps escapes */
+                unsigned r = (unsigned)(seed >> 33);
+                s[i] = (char)(r % 9 ? 0x20 + (r >> 8) % 0x5F : (r >> 8) % 0x80);
+            }
+            sg_buf got, want;
+            sg_buf_init(&got);
+            sg_buf_init(&want);
+            sg_json_encode_string(&got, s, len);
+            dumps_ascii(&want, s, len);
+            tried++;
+            differ += got.len != want.len || memcmp(got.p, want.p, got.len) != 0;
+            sg_buf_free(&got);
+            sg_buf_free(&want);
+        }
+    CHECK(differ == 0, "%zu of %zu ASCII strings encode unlike json.dumps", differ, tried);
+    sg_buf b;
+    sg_buf_init(&b);
+    /* json.dumps("caf\u00e9 \U0001F600 \x7f") in Python 3.11 */
+    const char *want = "\"caf\\u00e9 \\ud83d\\ude00 \\u007f\"";
+    sg_json_encode_string(&b, "caf\xC3\xA9 \xF0\x9F\x98\x80 \x7F", 11);
+    CHECK(b.len == strlen(want) && memcmp(b.p, want, b.len) == 0,
+          "non-ASCII and DEL as json.dumps writes them: %.*s", (int)b.len, b.p);
+    sg_buf_free(&b);
 }
