@@ -274,7 +274,7 @@ SG_SUITE(encode_ascii_runs)
     sg_buf_init(&b);
     /* json.dumps("caf\u00e9 \U0001F600 \x7f") in Python 3.11 */
     const char *want = "\"caf\\u00e9 \\ud83d\\ude00 \\u007f\"";
-    sg_json_encode_string(&b, "caf\xC3\xA9 \xF0\x9F\x98\x80 \x7F", 11);
+    sg_json_encode_string(&b, "caf\xC3\xA9 \xF0\x9F\x98\x80 \x7F", 12);
     CHECK(b.len == strlen(want) && memcmp(b.p, want, b.len) == 0,
           "non-ASCII and DEL as json.dumps writes them: %.*s", (int)b.len, b.p);
     sg_buf_free(&b);
