@@ -157,17 +157,22 @@ static inline unsigned block_mask(const char *s, size_t n, size_t at, const char
     size_t avail = n - at;
 #ifdef SG_SSE2
     __m128i v, hit = _mm_setzero_si128();
+    unsigned shift = 0;
     if (avail >= 16) {
         v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+    } else if (n >= 16) {
+        /* the string's last sixteen bytes, the ones before the block shifted out below */
+        v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        shift = (unsigned)(16 - avail);
     } else {
-        char tail[16] = { 0 }; /* the last bytes, padded with NUL (never in set) */
+        char tail[16] = { 0 }; /* a short string, padded with NUL (never in set) */
         memcpy(tail, s + at, avail);
         v = _mm_loadu_si128((const __m128i *)(const void *)tail);
     }
 #pragma GCC unroll 16
     for (int j = 0; j < k; j++)
         hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(set[j])));
-    return (unsigned)_mm_movemask_epi8(hit);
+    return (unsigned)_mm_movemask_epi8(hit) >> shift;
 #else
     unsigned m = 0;
     for (size_t i = 0; i < avail && i < 16; i++)
@@ -221,6 +226,8 @@ static inline unsigned present(const char *s, size_t n, const char *set, int k)
         __m128i v;
         if (n - at >= 16) {
             v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+        } else if (n >= 16) {
+            v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)); /* overlaps: harmless */
         } else {
             char tail[16] = { 0 }; /* NUL is never in set */
             memcpy(tail, s + at, n - at);
