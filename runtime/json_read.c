@@ -37,7 +37,10 @@ typedef struct parser {
     sg_arena *arena;    /* where nodes and strings go; NULL: cJSON_malloc, one by one */
     int thread0;        /* build thread 0 even when it is not the crashing thread */
     lazy_threads lazy[2]; /* crash_data["threads"], crash_data["json_dump"]["threads"] */
+    const cJSON *root_ct; /* the root's "crashing_thread" as read so far (the last duplicate) */
 } parser;
+
+static int thread_index(const cJSON *ct, long long *idx);
 
 void sg_limits_default(sg_limits *l)
 {
@@ -80,8 +83,15 @@ static void oom(parser *p)
     }
 }
 
-static void skip_ws(parser *p)
+static inline void skip_ws(parser *p)
 {
+    /* most calls find a token, or one space before it */
+    if (p->pos < p->len && (unsigned char)p->s[p->pos] > ' ')
+        return;
+    if (p->pos + 1 < p->len && p->s[p->pos] == ' ' && (unsigned char)p->s[p->pos + 1] > ' ') {
+        p->pos++;
+        return;
+    }
     while (p->pos < p->len) {
         char c = p->s[p->pos];
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
@@ -527,6 +537,8 @@ static cJSON *read_object(parser *p, int build, int place)
         }
         if (keep) {
             val->string = key;
+            if (place == P_ROOT && strcmp(key, "crashing_thread") == 0)
+                p->root_ct = val;
             if (field >= 0)
                 val->type |= (field + 1) << SG_CJSON_FIELD_SHIFT;
             /* Python dict: the last duplicate's value, at the first key's position. Small
@@ -589,6 +601,11 @@ static cJSON *read_array(parser *p, int build, int place)
     size_t count = 0;
     if (build && !arr)
         return NULL;
+    /* a crashing_thread read before the threads names the thread to build now rather than
+     * skip now and build later (build_read_threads still decides on the last duplicate) */
+    long long now = -1;
+    if (p->crash && build && place == P_THREADS && p->root_ct && !thread_index(p->root_ct, &now))
+        now = -1;
     p->pos++; /* '[' */
     skip_ws(p);
     if (p->pos < p->len && p->s[p->pos] == ']') {
@@ -614,14 +631,14 @@ static cJSON *read_array(parser *p, int build, int place)
                 lz->cap = cap;
             }
             lz->offs[lz->n++] = p->pos;
-            keep = 0;
+            keep = (long long)count == now || (count == 0 && p->thread0);
         }
         int sub = place == P_THREADS || place == P_DTHREADS ? P_THREAD
                   : place == P_FRAMES || place == P_INLINES ? P_FRAME : P_OTHER;
         cJSON *val = read_value(p, keep, sub);
         if (p->failed)
             break;
-        if (lz && !(val = new_node(p, cJSON_NULL | SG_CJSON_UNBUILT)))
+        if (lz && !keep && !(val = new_node(p, cJSON_NULL | SG_CJSON_UNBUILT)))
             break;
         if (keep || lz)
             cJSON_AddItemToArray(arr, val);
@@ -774,6 +791,9 @@ static void build_read_threads(parser *p, cJSON *root)
         for (long long i = 0; i < n && !p->failed; i++) {
             if (sure && i != idx && !(i == 0 && p->thread0))
                 continue;
+            cJSON *placeholder = cJSON_GetArrayItem(lz->node, (int)i);
+            if (!placeholder || !(placeholder->type & SG_CJSON_UNBUILT))
+                continue; /* built as it was read */
             parser q = *p;
             q.pos = lz->offs[i];
             q.depth = (size_t)k + 2;
@@ -784,7 +804,7 @@ static void build_read_threads(parser *p, cJSON *root)
                 p->failed = 1;
                 break;
             }
-            replace(p, lz->node, cJSON_GetArrayItem(lz->node, (int)i), t);
+            replace(p, lz->node, placeholder, t);
         }
     }
 }
@@ -799,7 +819,7 @@ static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *e
     }
     memset(err, 0, sizeof *err);
     parser p = { s, len, 0, lim, crash, 0, { NULL, 0, 0, 0 }, err, 0, 0, arena, thread0,
-                 { { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 } } };
+                 { { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 } }, NULL };
     if (len > lim->max_input) {
         err->code = SG_ELIMIT;
         snprintf(err->msg, sizeof err->msg, "input of %zu bytes exceeds the %zu-byte limit", len,
