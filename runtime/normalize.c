@@ -150,32 +150,38 @@ static int contains_n(const char *s, size_t n, const char *needle, const char *a
 
 /* ---- byte-set scans: the delimiters of a string in order, sixteen bytes at a time ------- */
 
+#ifdef SG_SSE2
+/* The sixteen bytes from s + at (at < n): in place; or, when fewer remain, the string's last
+ * sixteen, *shift of them before at; or a NUL-padded copy of a string under sixteen bytes. */
+static inline __m128i load_block(const char *s, size_t n, size_t at, unsigned *shift)
+{
+    *shift = 0;
+    if (n - at >= 16)
+        return _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+    if (n >= 16) {
+        *shift = (unsigned)(16 - (n - at));
+        return _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+    }
+    char tail[16] = { 0 }; /* NUL is never in a set */
+    memcpy(tail, s + at, n - at);
+    return _mm_loadu_si128((const __m128i *)(const void *)tail);
+}
+#endif
+
 /* Bit i set when s[at + i] (i < 16, inside s[0..n)) is one of the k bytes of set (never NUL).
  * Inlined with a constant set, each byte is one compare against a constant. */
 static inline unsigned block_mask(const char *s, size_t n, size_t at, const char *set, int k)
 {
-    size_t avail = n - at;
 #ifdef SG_SSE2
-    __m128i v, hit = _mm_setzero_si128();
-    unsigned shift = 0;
-    if (avail >= 16) {
-        v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
-    } else if (n >= 16) {
-        /* the string's last sixteen bytes, the ones before the block shifted out below */
-        v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
-        shift = (unsigned)(16 - avail);
-    } else {
-        char tail[16] = { 0 }; /* a short string, padded with NUL (never in set) */
-        memcpy(tail, s + at, avail);
-        v = _mm_loadu_si128((const __m128i *)(const void *)tail);
-    }
+    unsigned shift;
+    __m128i v = load_block(s, n, at, &shift), hit = _mm_setzero_si128();
 #pragma GCC unroll 16
     for (int j = 0; j < k; j++)
         hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(set[j])));
     return (unsigned)_mm_movemask_epi8(hit) >> shift;
 #else
     unsigned m = 0;
-    for (size_t i = 0; i < avail && i < 16; i++)
+    for (size_t i = 0; i < n - at && i < 16; i++)
         for (int j = 0; j < k; j++)
             if (s[at + i] == set[j])
                 m |= 1u << i;
@@ -223,16 +229,8 @@ static inline unsigned present(const char *s, size_t n, const char *set, int k)
     for (int j = 0; j < k; j++)
         seen[j] = _mm_setzero_si128();
     for (size_t at = 0; at < n; at += 16) {
-        __m128i v;
-        if (n - at >= 16) {
-            v = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
-        } else if (n >= 16) {
-            v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)); /* overlaps: harmless */
-        } else {
-            char tail[16] = { 0 }; /* NUL is never in set */
-            memcpy(tail, s + at, n - at);
-            v = _mm_loadu_si128((const __m128i *)(const void *)tail);
-        }
+        unsigned shift; /* bytes seen twice: harmless here */
+        __m128i v = load_block(s, n, at, &shift);
 #pragma GCC unroll 8
         for (int j = 0; j < k; j++)
             seen[j] = _mm_or_si128(seen[j], _mm_cmpeq_epi8(v, _mm_set1_epi8(set[j])));
