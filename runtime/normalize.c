@@ -30,8 +30,6 @@ sg_fv sg_fv_json(const cJSON *j)
     return v;
 }
 
-int sg_fv_truthy(const sg_fv *v) { return v->is_str ? v->len > 0 : sg_py_truthy(v->j); }
-
 const char *sg_fv_type(const sg_fv *v) { return v->is_str ? "str" : sg_py_type_name(v->j); }
 
 void sg_fv_str(sg_buf *b, const sg_fv *v)
@@ -99,7 +97,8 @@ static inline unsigned ends_mask(const char *s, size_t k, __m128i first, __m128i
 {
     __m128i a = _mm_loadu_si128((const __m128i *)(const void *)s);
     __m128i z = _mm_loadu_si128((const __m128i *)(const void *)(s + k - 1));
-    return (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(z, last)));
+    return (unsigned)_mm_movemask_epi8(
+        _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(z, last)));
 }
 
 /* Whether one of the start positions at base + each bit of m begins needle or alt. */
@@ -368,7 +367,8 @@ static void replacement(const char *before, size_t bn, const char *in, size_t in
     switch (mode) {
     case RP_TYPES:
         /* Socorro's exceptions: <name omitted>, " as ", " in " (bug 1685178), operator<> */
-        if ((inn == 14 && memcmp(in, "<name omitted>", 14) == 0) || contains_either(in, inn, " as ", " in ") || ends_with(before, bn, "operator")) {
+        if ((inn == 14 && memcmp(in, "<name omitted>", 14) == 0) ||
+            contains_either(in, inn, " as ", " in ") || ends_with(before, bn, "operator")) {
             sg_buf_add(out, in, inn);
         } else if (ends_with(before, bn, "IPC::ParamTraits")) {
             /* inside[1:-1] collapsed again, even when the slice was left unclosed: then the

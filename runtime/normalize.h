@@ -3,6 +3,7 @@
 #ifndef SG_NORMALIZE_H
 #define SG_NORMALIZE_H
 #include <cjson/cJSON.h>
+#include "pyval.h"
 #include "result.h"
 
 /* A frame field: a JSON node (NULL = None) or a str made here (a lower-cased module). */
@@ -14,7 +15,11 @@ typedef struct sg_fv {
 } sg_fv;
 
 sg_fv sg_fv_json(const cJSON *j);
-int sg_fv_truthy(const sg_fv *v);
+/* Python truthiness; inline, as the frame list asks it of several fields of every frame. */
+static inline int sg_fv_truthy(const sg_fv *v)
+{
+    return v->is_str ? v->len > 0 : sg_py_truthy(v->j);
+}
 const char *sg_fv_type(const sg_fv *v);
 /* Appends str(v). */
 void sg_fv_str(sg_buf *b, const sg_fv *v);
