@@ -107,7 +107,7 @@ static int py_len(vm *m, const vval *v, vval *out)
         out->i = (long long)cp_count(v->s, v->len);
     else if (v->t == V_LIST)
         out->i = (long long)v->len;
-    else if (v->t == V_JSON && (cJSON_IsArray(v->j) || cJSON_IsObject(v->j)))
+    else if (v->t == V_JSON && (sg_py_is_list(v->j) || sg_py_is_dict(v->j)))
         out->i = cJSON_GetArraySize(v->j);
     else
         return vm_raise(m, EXC_TypeError, "object of type '%s' has no len()", vm_type_name(v));
@@ -121,7 +121,7 @@ static int py_slice(vm *m, const vval *x, long long n, vval *out)
         *out = vm_str_value(x->s, cp_prefix(x->s, x->len, (size_t)n));
         return SG_RULE_OK;
     }
-    if (x->t == V_JSON && cJSON_IsArray(x->j)) {
+    if (x->t == V_JSON && sg_py_is_list(x->j)) {
         size_t count = (size_t)cJSON_GetArraySize(x->j), k = count < (size_t)n ? count : (size_t)n;
         vval *items = sg_arena_alloc(m->r->arena, (k ? k : 1) * sizeof *items);
         if (!items)
@@ -134,7 +134,7 @@ static int py_slice(vm *m, const vval *x, long long n, vval *out)
         out->len = k;
         return SG_RULE_OK;
     }
-    if (x->t == V_JSON && cJSON_IsObject(x->j))
+    if (x->t == V_JSON && sg_py_is_dict(x->j))
         return vm_raise(m, EXC_TypeError, "unhashable type: 'slice'");
     return vm_raise(m, EXC_TypeError, "'%s' object is not subscriptable", vm_type_name(x));
 }
@@ -148,12 +148,12 @@ static int drop_bad(vm *m, const vval *v, vval *out)
         for (size_t i = 0; i < v->len; i++)
             if (v->s[i] >= 32 && v->s[i] < 127)
                 sg_buf_addc(&b, v->s[i]);
-    } else if (v->t == V_JSON && (cJSON_IsArray(v->j) || cJSON_IsObject(v->j))) {
+    } else if (v->t == V_JSON && (sg_py_is_list(v->j) || sg_py_is_dict(v->j))) {
         /* iterating a list gives its items, a dict its keys */
         const cJSON *c;
         cJSON_ArrayForEach(c, v->j) {
-            const char *s = cJSON_IsObject(v->j) ? c->string : cJSON_IsString(c) ? c->valuestring : NULL;
-            size_t len = cJSON_IsObject(v->j) ? strlen(s) : s ? sg_py_strlen(c) : 0;
+            const char *s = sg_py_is_dict(v->j) ? c->string : sg_py_is_str(c) ? c->valuestring : NULL;
+            size_t len = sg_py_is_dict(v->j) ? strlen(s) : s ? sg_py_strlen(c) : 0;
             if (s && len == 1 && s[0] >= 32 && s[0] < 127)
                 sg_buf_addc(&b, s[0]);
         }
@@ -229,7 +229,7 @@ static int json_loads(vm *m, const vval *v, vval *out)
 
 static int need_dict_get(vm *m, const vval *v)
 {
-    if (v->t == V_JSON && cJSON_IsObject(v->j))
+    if (v->t == V_JSON && sg_py_is_dict(v->j))
         return SG_RULE_OK;
     return vm_raise(m, EXC_AttributeError, "'%s' object has no attribute 'get'", vm_type_name(v));
 }
@@ -240,7 +240,7 @@ static int shutdown_phase(vm *m, const vval *data, const vval *unknown, vval *ou
     if (rc != SG_RULE_OK)
         return rc;
     const cJSON *phase = sg_py_dict_get(data->j, "phase", 5);
-    *out = phase && cJSON_IsString(phase) ? vm_from_json(phase) : *unknown;
+    *out = phase && sg_py_is_str(phase) ? vm_from_json(phase) : *unknown;
     return SG_RULE_OK;
 }
 
@@ -263,7 +263,7 @@ static int shutdown_conditions(vm *m, const vval *data, const vval *none_text, v
         return SG_RULE_OK;
     }
     size_t n = conds.t == V_STR ? cp_count(conds.s, conds.len)
-               : conds.t == V_JSON && (cJSON_IsArray(conds.j) || cJSON_IsObject(conds.j))
+               : conds.t == V_JSON && (sg_py_is_list(conds.j) || sg_py_is_dict(conds.j))
                    ? (size_t)cJSON_GetArraySize(conds.j)
                    : 0;
     if (conds.t != V_STR && n == 0)
@@ -284,9 +284,9 @@ static int shutdown_conditions(vm *m, const vval *data, const vval *none_text, v
         const cJSON *c;
         cJSON_ArrayForEach(c, conds.j) {
             vval e;
-            if (cJSON_IsObject(conds.j)) {
+            if (sg_py_is_dict(conds.j)) {
                 e = vm_str_value(c->string, strlen(c->string));
-            } else if (cJSON_IsObject(c)) {
+            } else if (sg_py_is_dict(c)) {
                 const cJSON *name = sg_py_dict_get(c, "name", 4);
                 if (!name)
                     return vm_raise(m, EXC_KeyError, "'name'");

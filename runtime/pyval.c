@@ -29,29 +29,31 @@ const char *sg_py_type_name(const cJSON *j)
         return "bool";
     if (cJSON_IsNumber(j))
         return sg_py_is_float(j) ? "float" : "int";
-    if (cJSON_IsString(j))
+    if (sg_py_is_str(j))
         return "str";
-    if (cJSON_IsArray(j))
+    if (sg_py_is_list(j))
         return "list";
     return "dict";
 }
 
 int sg_py_truthy(const cJSON *j)
 {
-    if (!j || cJSON_IsNull(j) || cJSON_IsFalse(j))
+    if (!j)
         return 0;
-    if (cJSON_IsNumber(j))
-        return j->valuedouble != 0 || isnan(j->valuedouble);
-    if (cJSON_IsString(j))
-        return sg_py_strlen(j) > 0;
-    if (cJSON_IsArray(j) || cJSON_IsObject(j))
-        return j->child != NULL;
-    return 1;
+    switch (j->type & 0xFF) { /* the type cJSON_Is* test, without a call each */
+    case cJSON_NULL:
+    case cJSON_False: return 0;
+    case cJSON_Number: return j->valuedouble != 0 || isnan(j->valuedouble);
+    case cJSON_String: return sg_py_strlen(j) > 0;
+    case cJSON_Array:
+    case cJSON_Object: return j->child != NULL;
+    default: return 1;
+    }
 }
 
 const cJSON *sg_py_dict_get(const cJSON *d, const char *key, size_t len)
 {
-    if (!d || !cJSON_IsObject(d))
+    if (!d || !sg_py_is_dict(d))
         return NULL;
     const cJSON *found = NULL, *c;
     /* a key with NUL bytes is stored with a 0xFF lead (json_read.c): never equal to these */
@@ -83,10 +85,10 @@ int sg_py_equal(const cJSON *a, const cJSON *b)
         return 0;
     if (cJSON_IsNull(a))
         return 1;
-    if (cJSON_IsString(a))
+    if (sg_py_is_str(a))
         return sg_py_strlen(a) == sg_py_strlen(b) &&
                memcmp(a->valuestring, b->valuestring, sg_py_strlen(a)) == 0;
-    if (cJSON_IsArray(a)) {
+    if (sg_py_is_list(a)) {
         const cJSON *x = a->child, *y = b->child;
         for (; x && y; x = x->next, y = y->next)
             if (!sg_py_equal(x, y))
@@ -221,9 +223,9 @@ void sg_py_repr(sg_buf *b, const cJSON *v)
         sg_buf_adds(b, cJSON_IsTrue(v) ? "True" : "False");
     else if (cJSON_IsNumber(v))
         number_str(b, v);
-    else if (cJSON_IsString(v))
+    else if (sg_py_is_str(v))
         sg_py_repr_str(b, v->valuestring, sg_py_strlen(v));
-    else if (cJSON_IsArray(v)) {
+    else if (sg_py_is_list(v)) {
         sg_buf_addc(b, '[');
         cJSON_ArrayForEach(c, v) {
             if (c != v->child)
@@ -246,7 +248,7 @@ void sg_py_repr(sg_buf *b, const cJSON *v)
 
 void sg_py_str(sg_buf *b, const cJSON *v)
 {
-    if (v && cJSON_IsString(v))
+    if (v && sg_py_is_str(v))
         sg_buf_add(b, v->valuestring, sg_py_strlen(v));
     else
         sg_py_repr(b, v);
@@ -302,9 +304,9 @@ const cJSON *sg_py_glom(const cJSON *v, const char *path)
 {
     while (v && *path) {
         size_t n = strcspn(path, ".");
-        if (cJSON_IsObject(v)) {
+        if (sg_py_is_dict(v)) {
             v = sg_py_dict_get(v, path, n);
-        } else if (cJSON_IsArray(v)) {
+        } else if (sg_py_is_list(v)) {
             char *end;
             long i = strtol(path, &end, 10);
             if (n == 0 || end != path + n)

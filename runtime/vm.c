@@ -36,7 +36,7 @@ vval vm_from_json(const cJSON *j)
     if (cJSON_IsBool(j)) {
         v.t = V_BOOL;
         v.i = cJSON_IsTrue(j);
-    } else if (cJSON_IsString(j)) {
+    } else if (sg_py_is_str(j)) {
         v = vm_str_value(j->valuestring, sg_py_strlen(j));
         v.j = j;
     } else if (cJSON_IsNumber(j) && !j->valuestring) {
@@ -108,7 +108,7 @@ int vm_eq(const vval *a, const vval *b)
     }
     if (a->t == V_JSON && b->t == V_JSON)
         return sg_py_equal(a->j, b->j);
-    if (a->t == V_LIST && b->t == V_JSON && cJSON_IsArray(b->j)) {
+    if (a->t == V_LIST && b->t == V_JSON && sg_py_is_list(b->j)) {
         size_t i = 0;
         const cJSON *c;
         cJSON_ArrayForEach(c, b->j) {
@@ -193,7 +193,7 @@ static int find_bytes(const char *h, size_t hl, const char *n, size_t nl)
 
 static int hashable(const vval *v)
 {
-    return v->t != V_LIST && !(v->t == V_JSON && (cJSON_IsArray(v->j) || cJSON_IsObject(v->j)));
+    return v->t != V_LIST && !(v->t == V_JSON && (sg_py_is_list(v->j) || sg_py_is_dict(v->j)));
 }
 
 /* Python `a in b`. */
@@ -212,7 +212,7 @@ int vm_in(vm *m, const vval *a, const vval *b, int *res)
             *res = vm_eq(a, &b->items[i]);
         return SG_RULE_OK;
     }
-    if (b->t == V_JSON && cJSON_IsArray(b->j)) {
+    if (b->t == V_JSON && sg_py_is_list(b->j)) {
         const cJSON *c;
         *res = 0;
         cJSON_ArrayForEach(c, b->j) {
@@ -224,7 +224,7 @@ int vm_in(vm *m, const vval *a, const vval *b, int *res)
         }
         return SG_RULE_OK;
     }
-    if (b->t == V_JSON && cJSON_IsObject(b->j)) {
+    if (b->t == V_JSON && sg_py_is_dict(b->j)) {
         if (!hashable(a))
             return vm_raise(m, EXC_TypeError, "unhashable type: '%s'", vm_type_name(a));
         /* JSON object keys are all str: only a str can be one */
@@ -489,7 +489,7 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
         case SG_OP_GET:
         case SG_OP_ITEM: {
             /* crash_data.get(key) on a non-dict raises AttributeError; [key] KeyError */
-            if (!cJSON_IsObject(crash)) {
+            if (!sg_py_is_dict(crash)) {
                 vval c = vm_from_json(crash);
                 rc = o == SG_OP_GET
                          ? vm_raise(&m, EXC_AttributeError, "'%s' object has no attribute 'get'",
