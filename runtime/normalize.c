@@ -608,7 +608,8 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
     unsigned p = present(f, n, " `$<([", 6);
     steps st;
     steps_begin(r, &st, f, n);
-    int ok = contains(f, n, "::operator") ? 1 : last_token(r, &st, p & SPACE);
+    /* without a space the function is its own last token: "::operator" changes nothing */
+    int ok = (p & SPACE) && contains(f, n, "::operator") ? 1 : last_token(r, &st, p & SPACE);
     if (ok <= 0)
         return steps_end(r, &st, out, no_token(r, ok));
     if (p & BACKQUOTE) {
