@@ -1618,7 +1618,8 @@ static inline __attribute__((always_inline)) size_t flatten_bits(uint16_t *out, 
     return cnt;
 }
 
-/* One chunk: how many token starts (0 at the end of input or past a refused block). */
+/* One chunk: how many token starts (none inside a long string); after a refused block,
+ * next is len. */
 static inline __attribute__((always_inline)) size_t chunk_tokens(blocks *b, classify_fn *classify,
                                                                  flatten_fn *flatten)
 {
@@ -1701,9 +1702,10 @@ static size_t skip_container(const unsigned char *s, size_t pos, size_t len, siz
     unsigned char c;
 #define TOKEN()                                                                                \
     do {                                                                                       \
-        if (i == n) {                                                                          \
-            if ((n = refill(&b)) == 0)                                                         \
+        while (i == n) { /* a chunk may hold no token start: inside a long string */          \
+            if (b.next >= b.len)                                                               \
                 return 0;                                                                      \
+            n = refill(&b);                                                                    \
             i = 0;                                                                             \
         }                                                                                      \
         at = b.base + b.tok[i++];                                                              \

@@ -198,6 +198,24 @@ SG_SUITE(scan_blocks_edges)
         }
     CHECK(a.differ == 0, "bytes after the container: %zu of %zu differ; first: %s", a.differ, a.tried, a.first);
 
+    /* strings that fill whole chunks of blocks (64 blocks) without a token */
+    tally l = { 0, 0, 0, "" };
+    static const size_t lens[] = { 4030, 4090, 4100, 8150, 8200, 12300, 70000 };
+    for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++)
+        for (int esc = 0; esc < 2; esc++) {
+            sg_buf b;
+            sg_buf_init(&b);
+            sg_buf_adds(&b, "{\"k\": \"");
+            for (size_t k = 0; k < lens[i]; k++)
+                sg_buf_adds(&b, esc && k % 50 == 0 ? "\\n" : "x");
+            sg_buf_adds(&b, "\", \"n\": [1, 2]}");
+            compare(&l, b.p, b.len, 1000, "long string");
+            l.differ += sg_json_skip_value(b.p, 0, b.len, 1000, (size_t)1 << 40) != b.len;
+            sg_buf_free(&b);
+        }
+    CHECK(l.differ == 0 && l.accepted == l.tried, "long strings: %zu of %zu skips differ or refuse; first: %s",
+          l.differ, l.tried, l.first);
+
     /* nesting: the depth left (room) and the 256-level stack refuse alike */
     tally d = { 0, 0, 0, "" };
     for (size_t depth = 250; depth < 262; depth++) {
