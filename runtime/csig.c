@@ -207,6 +207,9 @@ static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lower
             r->exc = sg_result_fmt(r, "'%s' object has no attribute 'lower'", sg_fv_type(&f->module));
             return SG_PY_ATTRIBUTEERROR;
         }
+        /* normalize_frame reads the module only without a function and without file and line */
+        if (sg_fv_truthy(&f->function) || (sg_fv_truthy(&f->file) && sg_fv_truthy(&f->line)))
+            return sg_normalize_frame(r, f, out);
         sg_buf_reset(lowered);
         for (size_t i = 0; i < f->module.len;) {
             uint32_t cp, lo[3];
