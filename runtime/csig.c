@@ -170,16 +170,19 @@ static void fix_missing_module(sg_frame_in *f)
 {
     if (f->function.len > sizeof "slice_index_order_fail" - 1) /* the longest name there */
         return;
+    const char *parsed = NULL;
+    size_t pn = 0;
+    int split = 0;
     for (size_t i = 0; i < sizeof missing_module / sizeof missing_module[0]; i++) {
         if (missing_module[i].nfunction != f->function.len ||
             memcmp(f->function.s, missing_module[i].function, f->function.len) != 0)
             continue;
-        if (!f->src_known) {
-            f->src = sg_parse_source_file(f->file.s, f->file.len, &f->src_len);
-            f->src_known = 1;
+        if (!split) {
+            parsed = sg_parse_source_file(f->file.s, f->file.len, &pn);
+            split = 1;
         }
-        if (f->src && missing_module[i].nfile == f->src_len &&
-            memcmp(f->src, missing_module[i].file, f->src_len) == 0) {
+        if (parsed && missing_module[i].nfile == pn &&
+            memcmp(parsed, missing_module[i].file, pn) == 0) {
             f->function.s = missing_module[i].fixed;
             f->function.len = missing_module[i].nfixed;
             f->function.j = NULL;

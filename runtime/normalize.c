@@ -836,7 +836,7 @@ sg_frame_in sg_frame_in_fields(const cJSON *const f[SG_F_N])
     sg_frame_in in = { sg_fv_json(f[SG_F_MODULE]), sg_fv_json(f[SG_F_FUNCTION]),
                        sg_fv_json(f[SG_F_FILE]), sg_fv_json(f[SG_F_LINE]),
                        sg_fv_json(f[SG_F_MODULE_OFFSET]), sg_fv_json(f[SG_F_OFFSET]),
-                       sg_fv_json(f[SG_F_UNLOADED]), NULL, 0, 0 };
+                       sg_fv_json(f[SG_F_UNLOADED]) };
     return in;
 }
 
@@ -845,8 +845,8 @@ sg_frame_in sg_frame_in_fields(const cJSON *const f[SG_F_N])
 sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
 {
     if (sg_fv_truthy(&f->function)) {
-        int rust = f->src_known && f->src && ends_with(f->src, f->src_len, ".rs");
-        if (!f->src_known && sg_fv_truthy(&f->file)) {
+        int rust = 0;
+        if (sg_fv_truthy(&f->file)) {
             if (!f->file.is_str)
                 return raise(r, SG_PY_ATTRIBUTEERROR, "'%s' object has no attribute 'split'",
                              sg_fv_type(&f->file));

@@ -26,10 +26,6 @@ void sg_fv_str(sg_buf *b, const sg_fv *v);
 
 typedef struct sg_frame_in {
     sg_fv module, function, file, line, module_offset, offset, unloaded_modules;
-    /* parse_source_file(file) when the caller already ran it (src_known), else unset */
-    const char *src;
-    size_t src_len;
-    int src_known;
 } sg_frame_in;
 
 /* The keys of a frame dict, found in one pass (a later duplicate wins, as in a dict). */
