@@ -37,7 +37,8 @@ typedef struct parser {
     sg_arena *arena;    /* where nodes and strings go; NULL: cJSON_malloc, one by one */
     int thread0;        /* build thread 0 even when it is not the crashing thread */
     lazy_threads lazy[2]; /* crash_data["threads"], crash_data["json_dump"]["threads"] */
-    const cJSON *root_ct; /* the root's "crashing_thread" as read so far (the last duplicate) */
+    /* crashing_thread as read so far (the last duplicate): the root's, json_dump.crash_info's */
+    const cJSON *read_ct[2];
 } parser;
 
 static int thread_index(const cJSON *ct, long long *idx);
@@ -538,7 +539,9 @@ static cJSON *read_object(parser *p, int build, int place)
         if (keep) {
             val->string = key;
             if (place == P_ROOT && strcmp(key, "crashing_thread") == 0)
-                p->root_ct = val;
+                p->read_ct[0] = val;
+            if (place == P_DUMP && strcmp(key, "crash_info") == 0)
+                p->read_ct[1] = cJSON_IsObject(val) ? cJSON_GetObjectItemCaseSensitive(val, "crashing_thread") : NULL;
             if (field >= 0)
                 val->type |= (field + 1) << SG_CJSON_FIELD_SHIFT;
             /* Python dict: the last duplicate's value, at the first key's position. Small
@@ -604,7 +607,8 @@ static cJSON *read_array(parser *p, int build, int place)
     /* a crashing_thread read before the threads names the thread to build now rather than
      * skip now and build later (build_read_threads still decides on the last duplicate) */
     long long now = -1;
-    if (p->crash && build && place == P_THREADS && p->root_ct && !thread_index(p->root_ct, &now))
+    const cJSON *ct = place == P_THREADS ? p->read_ct[0] : place == P_DTHREADS ? p->read_ct[1] : NULL;
+    if (p->crash && build && ct && !thread_index(ct, &now))
         now = -1;
     p->pos++; /* '[' */
     skip_ws(p);
@@ -819,7 +823,7 @@ static cJSON *parse(const char *s, size_t len, const sg_limits *lim, sg_error *e
     }
     memset(err, 0, sizeof *err);
     parser p = { s, len, 0, lim, crash, 0, { NULL, 0, 0, 0 }, err, 0, 0, arena, thread0,
-                 { { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 } }, NULL };
+                 { { NULL, NULL, 0, 0 }, { NULL, NULL, 0, 0 } }, { NULL, NULL } };
     if (len > lim->max_input) {
         err->code = SG_ELIMIT;
         snprintf(err->msg, sizeof err->msg, "input of %zu bytes exceeds the %zu-byte limit", len,

@@ -289,8 +289,30 @@ SG_SUITE(reader_fast_skip)
 
 /* Which threads the arena reader builds (thread0 0: only those the crashing thread names),
  * whether crashing_thread comes before the threads (built as read) or after them (built
- * afterwards), duplicated, negative, a string or out of range; a built thread equals the
- * full parse's, and an error in it is the full parse's error. */
+ * afterwards), duplicated, negative, a string or out of range, at the top or as a processed
+ * crash's json_dump.crash_info; a built thread equals the full parse's, and an error in one
+ * is the full parse's error. */
+static void threads_built(sg_arena *arena, const char *doc, int dump, const char *want)
+{
+    sg_error e1, e2;
+    sg_arena_reset(arena);
+    cJSON *lazy = sg_json_read_crash_in(arena, doc, strlen(doc), NULL, 0, &e1);
+    cJSON *full = sg_json_parse(doc, strlen(doc), NULL, &e2);
+    const cJSON *lt = lazy ? get(dump ? get(lazy, "json_dump") : lazy, "threads") : NULL;
+    const cJSON *ft = full ? get(dump ? get(full, "json_dump") : full, "threads") : NULL;
+    char built[8] = "";
+    int same = lt && ft;
+    for (int i = 0; same && i < 4; i++) {
+        const cJSON *t = cJSON_GetArrayItem(lt, i);
+        built[i] = t && !(t->type & SG_CJSON_UNBUILT) ? 'y' : 'n';
+        if (built[i] == 'y')
+            same &= tc_equal(t, cJSON_GetArrayItem(ft, i));
+    }
+    CHECK(same && strcmp(built, want) == 0, "%s: built %s (want %s), equal to the full parse: %d", doc, built,
+          want, same);
+    cJSON_Delete(full);
+}
+
 SG_SUITE(reader_threads_order)
 {
     static const char *const threads =
@@ -299,35 +321,24 @@ SG_SUITE(reader_threads_order)
     static const struct {
         const char *before, *after, *built; /* built: a character per thread, 'y' or 'n' */
     } cases[] = {
-        { "\"crashing_thread\": 2, ", "", "nnyn" },
-        { "", ", \"crashing_thread\": 2", "nnyn" },
-        { "\"crashing_thread\": 1, ", ", \"crashing_thread\": 3", "nyny" }, /* 1 built as read */
-        { "\"crashing_thread\": -1, ", "", "nnny" },
-        { "\"crashing_thread\": \" 2 \", ", "", "nnyn" },
-        { "\"crashing_thread\": 9, ", "", "nnnn" },
-        { "\"crashing_thread\": 0, ", "", "ynnn" },
+        { "\"crashing_thread\": 2", "", "nnyn" },
+        { "", "\"crashing_thread\": 2", "nnyn" },
+        { "\"crashing_thread\": 1", "\"crashing_thread\": 3", "nyny" }, /* 1 built as read */
+        { "\"crashing_thread\": -1", "", "nnny" },
+        { "\"crashing_thread\": \" 2 \"", "", "nnyn" },
+        { "\"crashing_thread\": 9", "", "nnnn" },
+        { "\"crashing_thread\": 0", "", "ynnn" },
     };
     sg_arena arena;
     sg_arena_init(&arena, 0);
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
-        char doc[1024];
-        snprintf(doc, sizeof doc, "{%s\"threads\": %s%s}", cases[c].before, threads, cases[c].after);
-        sg_error e1, e2;
-        sg_arena_reset(&arena);
-        cJSON *lazy = sg_json_read_crash_in(&arena, doc, strlen(doc), NULL, 0, &e1);
-        cJSON *full = sg_json_parse(doc, strlen(doc), NULL, &e2);
-        const cJSON *lt = lazy ? get(lazy, "threads") : NULL, *ft = get(full, "threads");
-        char built[8] = "";
-        int same = lt != NULL;
-        for (int i = 0; lt && i < 4; i++) {
-            const cJSON *t = cJSON_GetArrayItem(lt, i);
-            built[i] = t && !(t->type & SG_CJSON_UNBUILT) ? 'y' : 'n';
-            if (built[i] == 'y')
-                same &= tc_equal(t, cJSON_GetArrayItem(ft, i));
-        }
-        CHECK(same && strcmp(built, cases[c].built) == 0, "%s: built %s (want %s), equal to the full parse: %d",
-              doc, built, cases[c].built, same);
-        cJSON_Delete(full);
+        const char *b = cases[c].before, *a = cases[c].after;
+        char doc[1200];
+        snprintf(doc, sizeof doc, "{%s%s\"threads\": %s%s%s}", b, *b ? ", " : "", threads, *a ? ", " : "", a);
+        threads_built(&arena, doc, 0, cases[c].built);
+        snprintf(doc, sizeof doc, "{\"json_dump\": {%s%s%s\"threads\": %s%s%s%s}}", *b ? "\"crash_info\": {" : "",
+                 b, *b ? "}, " : "", threads, *a ? ", \"crash_info\": {" : "", a, *a ? "}" : "");
+        threads_built(&arena, doc, 1, cases[c].built);
     }
     /* an error inside the thread built as read is worded as the full parse words it */
     const char *bad = "{\"crashing_thread\": 1, \"threads\": [{}, {\"frames\": [{\"function\": \"x\" \"y\"}]}]}";
