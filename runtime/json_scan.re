@@ -278,8 +278,22 @@ static uint64_t escaped_bytes(const unsigned char *s, size_t base, size_t len, u
 /* Past the scalar (number or literal) at s[at], or 0 when it is not one json.loads takes,
  * runs on into other scalar bytes, or has 1000 characters or more (the int limit is worded
  * by the full reader). */
+static int is_delimiter(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == ',' || c == ':' || c == '{' ||
+           c == '}' || c == '[' || c == ']';
+}
+
 static size_t scalar_end(const unsigned char *s, size_t at, size_t len)
 {
+    /* the common scalar, a short integer (frame and line numbers): digits, then a delimiter */
+    if (s[at] >= '1' && s[at] <= '9') {
+        size_t end = at + 1;
+        while (end < len && end - at < 20 && s[end] >= '0' && s[end] <= '9')
+            end++;
+        if (end < len && end - at < 20 && is_delimiter(s[end]))
+            return end;
+    }
     const unsigned char *cur = s + at, *lim = s + len, *mar = cur;
     (void)mar;
     /*!re2c
@@ -291,13 +305,7 @@ lexeme:;
     size_t end = (size_t)(cur - s);
     if (end - at >= 1000)
         return 0;
-    if (end < len) {
-        unsigned char c = s[end];
-        if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == ',' ||
-              c == ':' || c == '{' || c == '}' || c == '[' || c == ']'))
-            return 0;
-    }
-    return end;
+    return end < len && !is_delimiter(s[end]) ? 0 : end;
 }
 
 /* The blocks of one skip: what carries into the next block (an escape, a string, a scalar
