@@ -945,8 +945,9 @@ typedef struct {
     uint64_t quote, bslash, ctrl, ws, op;
 } block_bits;
 
-/* x86-64: SSE2 always, AVX2 and AVX-512BW where the processor has them; each variant of the
- * block loop is compiled for its own instruction set and chosen at run time. */
+/* x86-64: SSE2 always; AVX2, AVX-512BW and AVX-512 VBMI2 where the processor has them. Each
+ * variant of the chunk loop is compiled for its own instruction set (target attributes) and
+ * chosen at run time (refill_of); the classifiers are inlined into it. */
 #if (defined(__x86_64__) || defined(_M_X64)) && defined(__GNUC__) && !defined(SG_NO_SIMD)
 #define SG_X86_BLOCKS 1
 #include <immintrin.h>

@@ -240,19 +240,28 @@ static int jobs_input(sg_buf *in)
     return in->len > 0;
 }
 
-SG_SUITE(signify_jobs)
+/* The signify to run and its input, or NULL (said as a skip) when either is missing. */
+static const char *jobs_setup(sg_buf *in)
 {
     const char *signify = t_path("SG_BUILD", "signify");
+    sg_buf_init(in);
     if (!signify) {
         t_skip("signify is missing");
-        return;
+        return NULL;
     }
+    if (!jobs_input(in)) {
+        sg_buf_free(in);
+        return NULL;
+    }
+    return signify;
+}
+
+SG_SUITE(signify_jobs)
+{
     sg_buf in;
-    sg_buf_init(&in);
-    if (!jobs_input(&in)) {
-        sg_buf_free(&in);
+    const char *signify = jobs_setup(&in);
+    if (!signify)
         return;
-    }
     char cmd[1024], *base = NULL, *err = NULL;
     size_t base_len = 0;
     /* --max-line 30000 turns the biggest crashes into too-long lines */
@@ -296,18 +305,10 @@ static int same_output(const char *cmd, const char *want, size_t want_len, int w
  * a file whose last line has no newline. */
 SG_SUITE(signify_mapped)
 {
-    const char *signify = t_path("SG_BUILD", "signify");
-    const char *build = t_env("SG_BUILD");
-    if (!signify || !build) {
-        t_skip("signify is missing");
-        return;
-    }
     sg_buf in;
-    sg_buf_init(&in);
-    if (!jobs_input(&in)) {
-        sg_buf_free(&in);
+    const char *signify = jobs_setup(&in), *build = t_env("SG_BUILD");
+    if (!signify)
         return;
-    }
     char path[1024], cmd[3072];
     snprintf(path, sizeof path, "%s/t_signify_mapped.jsonl", build);
     const char *first_nl = memchr(in.p, '\n', in.len);
