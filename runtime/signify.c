@@ -70,6 +70,13 @@ typedef enum { MODE_ONE, MODE_JSONL, MODE_NORMALIZE, MODE_WALK } mode;
 
 typedef struct batch batch;
 
+/* Where a worker left an error's line number for the main thread to write: the worker
+ * knows only the line's place in its range of the input. */
+typedef struct fixup {
+    size_t at; /* in the worker's output */
+    long line; /* 1-based, within the range */
+} fixup;
+
 typedef struct tool {
     mode mode;
     int verbose;
@@ -87,6 +94,9 @@ typedef struct tool {
     const char *map;    /* the input file when it is mapped (each_line_mapped), else NULL */
     size_t released;    /* bytes of the mapping given back to the kernel (page-aligned) */
     size_t populated;   /* bytes of the mapping whose page tables are filled ahead */
+    fixup *fix;         /* a worker over a range: the line numbers its errors leave out */
+    size_t nfix, capfix;
+    int relative_lines; /* the worker's line numbers count within its range */
 } tool;
 
 static void put_str(sg_buf *b, sg_string s) { sg_json_encode_string(b, s.s, s.len); }
@@ -115,13 +125,38 @@ static void put_list(sg_buf *b, const sg_string *v, size_t n, const char *indent
     sg_buf_adds(b, "]");
 }
 
-static void error_line(tool *t, const char *msg, long line)
+static void out_of_memory(void)
+{
+    fprintf(stderr, "signify: out of memory\n");
+    exit(2);
+}
+
+static void add_line_number(sg_buf *b, long line)
 {
     char num[32];
+    snprintf(num, sizeof num, "%ld", line);
+    sg_buf_adds(b, num);
+}
+
+static void error_line(tool *t, const char *msg, long line)
+{
     sg_buf_adds(&t->out, "{\"error\": ");
     sg_json_encode_string(&t->out, msg, strlen(msg));
-    snprintf(num, sizeof num, ", \"line\": %ld}\n", line);
-    sg_buf_adds(&t->out, num);
+    sg_buf_adds(&t->out, ", \"line\": ");
+    if (t->relative_lines) {
+        if (t->nfix == t->capfix) {
+            size_t cap = t->capfix ? 2 * t->capfix : 64;
+            fixup *f = realloc(t->fix, cap * sizeof *f);
+            if (!f)
+                out_of_memory();
+            t->fix = f;
+            t->capfix = cap;
+        }
+        t->fix[t->nfix++] = (fixup){ t->out.len, line };
+    } else {
+        add_line_number(&t->out, line);
+    }
+    sg_buf_adds(&t->out, "}\n");
     t->any_bad = 1;
 }
 
@@ -283,25 +318,33 @@ static void release_input(tool *t, const char *done)
  * nears them: a page fault every 64 KiB of input cost more than the kernel's read copy did,
  * and a whole-file MAP_POPULATE would make the resident set the file. Kernels without
  * MADV_POPULATE_READ (Linux 5.14) fault as before. */
+static void populate(const char *p, size_t n)
+{
+#ifdef MADV_POPULATE_READ
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), skew = (size_t)(uintptr_t)p % page;
+    madvise((void *)(uintptr_t)(p - skew), n + skew, MADV_POPULATE_READ);
+#else
+    (void)p, (void)n;
+#endif
+}
+
 static void populate_input(tool *t, size_t at, size_t size)
 {
     enum { POPULATE_STEP = 4 << 20 };
     if (at + POPULATE_STEP / 2 < t->populated || t->populated >= size)
         return;
-    size_t page = (size_t)sysconf(_SC_PAGESIZE), from = t->populated - t->populated % page;
     size_t upto = t->populated + POPULATE_STEP < size ? t->populated + POPULATE_STEP : size;
-#ifdef MADV_POPULATE_READ
-    madvise((void *)(uintptr_t)(t->map + from), upto - from, MADV_POPULATE_READ);
-#endif
+    populate(t->map + t->populated, upto - t->populated);
     t->populated = upto;
 }
 
 /* ---- --jobs: lines go in batches to worker threads; results come out in input order ---- */
 
 /* A batch closes past this much input (or one long line): more from a mapped file, whose
- * batches hold no copy, since each batch is a point where the in-order output can wait on
- * the slowest worker (with -j 2 on the bench workload, 4 MiB batches and jobs + 1 of them
- * ran 113 ms, 8 MiB and 2 * jobs 105 ms). */
+ * batches hold no copy and are ranges of whole lines that the worker splits, since each
+ * batch is a point where the in-order output can wait on the slowest worker (with -j 2 on
+ * the bench workload: 4 MiB of lines and jobs + 1 batches 113 ms, 8 MiB and 2 * jobs 105 ms;
+ * ranges of 2, 4, 8, 16 MiB 104, 96, 91, 90 ms). */
 enum { BATCH_BYTES = 4 << 20, MAPPED_BATCH_BYTES = 8 << 20 };
 
 typedef struct entry {
@@ -313,6 +356,9 @@ typedef struct entry {
 
 struct batch {
     tool t;           /* the worker's own context and output */
+    const char *range; /* a range of the mapped input that the worker splits into lines, or NULL */
+    size_t range_len;
+    long range_lines; /* how many lines it held */
     sg_buf text;      /* the lines' bytes, unless they are in the mapped input */
     size_t bytes;     /* of input in the batch */
     entry *e;
@@ -321,9 +367,38 @@ struct batch {
     int running;
 };
 
+/* The line of s[0..size) that starts at `start`: where it ends (its newline, or size). */
+static size_t line_end(const char *s, size_t size, size_t start)
+{
+    const char *nl = memchr(s + start, '\n', size - start);
+    return nl ? (size_t)(nl - s) : size;
+}
+
+/* A worker over a range: the main thread found only where the range ends, so the line
+ * split, the first pass over the bytes, runs on the core that parses them. */
+static void run_range(batch *b)
+{
+    long line = 0;
+    populate(b->range, b->range_len);
+    for (size_t start = 0; start < b->range_len;) {
+        size_t end = line_end(b->range, b->range_len, start), n = end - start;
+        line++;
+        if (n > b->t.limits.max_input)
+            too_long_line(&b->t, line);
+        else
+            do_line(&b->t, b->range + start, n, line);
+        start = end + 1;
+    }
+    b->range_lines = line;
+}
+
 static void *run_batch(void *arg)
 {
     batch *b = arg;
+    if (b->range) {
+        run_range(b);
+        return NULL;
+    }
     for (size_t i = 0; i < b->n; i++) {
         entry *e = &b->e[i];
         if (e->too_long)
@@ -340,18 +415,30 @@ static void finish_batch(tool *t, batch *b)
     if (b->running)
         pthread_join(b->th, NULL);
     b->running = 0;
-    sg_buf_add(&t->out, b->t.out.p ? b->t.out.p : "", b->t.out.len);
-    t->any_bad |= b->t.any_bad;
-    if (b->t.out.failed || b->text.failed) {
-        fprintf(stderr, "signify: out of memory\n");
-        exit(2);
+    /* the worker's output, with the line numbers it left out */
+    size_t from = 0;
+    for (size_t i = 0; i < b->t.nfix; i++) {
+        sg_buf_add(&t->out, b->t.out.p + from, b->t.fix[i].at - from);
+        add_line_number(&t->out, t->lines + b->t.fix[i].line);
+        from = b->t.fix[i].at;
     }
-    if (t->map && b->n) {
+    sg_buf_add(&t->out, b->t.out.p ? b->t.out.p + from : "", b->t.out.len - from);
+    t->any_bad |= b->t.any_bad;
+    if (b->t.out.failed || b->text.failed || t->out.failed)
+        out_of_memory();
+    if (b->range) {
+        t->lines += b->range_lines;
+        release_input(t, b->range + b->range_len);
+        if (t->progress)
+            fprintf(stderr, "\rsignify: %ld lines", t->lines);
+    } else if (t->map && b->n) {
         const entry *last = &b->e[b->n - 1];
         release_input(t, last->s + last->len);
     }
     sg_buf_reset(&b->t.out);
     sg_buf_reset(&b->text);
+    b->t.nfix = 0;
+    b->range = NULL;
     b->n = 0;
     b->bytes = 0;
     flush(t);
@@ -362,9 +449,10 @@ static void finish_batch(tool *t, batch *b)
 static void start_batch(tool *t)
 {
     batch *b = &t->batches[t->filling];
-    if (b->n && pthread_create(&b->th, NULL, run_batch, b) == 0)
+    int work = b->n || b->range;
+    if (work && pthread_create(&b->th, NULL, run_batch, b) == 0)
         b->running = 1;
-    else if (b->n)
+    else if (work)
         run_batch(b); /* no thread: do it here */
     t->filling = (t->filling + 1) % t->nbatches;
     finish_batch(t, &t->batches[t->filling]);
@@ -382,13 +470,12 @@ static void add_line(tool *t, const char *s, size_t n, long line, int too_long)
         return;
     }
     batch *b = &t->batches[t->filling];
+    b->t.relative_lines = 0;
     if (b->n == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 256;
         entry *e = realloc(b->e, cap * sizeof *e);
-        if (!e) {
-            fprintf(stderr, "signify: out of memory\n");
-            exit(2);
-        }
+        if (!e)
+            out_of_memory();
         b->e = e;
         b->cap = cap;
     }
@@ -402,6 +489,16 @@ static void add_line(tool *t, const char *s, size_t n, long line, int too_long)
     b->bytes += n;
     if (b->bytes >= (t->map ? MAPPED_BATCH_BYTES : BATCH_BYTES))
         start_batch(t);
+}
+
+/* Hands a range of the mapped input, whole lines, to the next worker. */
+static void add_range(tool *t, const char *s, size_t n)
+{
+    batch *b = &t->batches[t->filling];
+    b->range = s;
+    b->range_len = n;
+    b->t.relative_lines = 1;
+    start_batch(t);
 }
 
 /* Runs what is left and writes every batch out in order. */
@@ -426,6 +523,7 @@ static int init_jobs(tool *t)
         b->t = *t;
         b->t.worker = 1;
         b->t.jobs = 1;
+        b->t.relative_lines = 0;
         b->t.any_bad = 0;
         sg_buf_init(&b->t.out);
         sg_buf_init(&b->text);
@@ -442,12 +540,14 @@ static void free_jobs(tool *t)
         sg_buf_free(&t->batches[k].t.out);
         sg_buf_free(&t->batches[k].text);
         free(t->batches[k].e);
+        free(t->batches[k].t.fix);
     }
     free(t->batches);
 }
 
 /* A regular file is mapped rather than read: no copy into a buffer (the kernel's copy was a
- * tenth of --jsonl's time), and --jobs batches point into the mapping. Pages already read go
+ * tenth of --jsonl's time); with --jobs, each worker takes a range of whole lines of the
+ * mapping and splits it itself. Pages already read go
  * back to the kernel as it goes (release_input) and the pages ahead are mapped in bulk
  * (populate_input); no MADV_SEQUENTIAL, with which the resident set grew to the whole file
  * here. 1 when it cannot be mapped (then it is read). */
@@ -466,10 +566,16 @@ static int each_line_mapped(tool *t, FILE *in)
     t->released = 0;
     size_t start = (size_t)at;
     t->populated = start;
+    while (start < size && t->jobs > 1) {
+        /* ranges of whole lines; each worker splits its own */
+        size_t end = size - start > MAPPED_BATCH_BYTES ? line_end(map, size, start + MAPPED_BATCH_BYTES - 1) : size;
+        end += end < size;
+        add_range(t, map + start, end - start);
+        start = end;
+    }
     while (start < size) {
         populate_input(t, start, size);
-        const char *nl = memchr(map + start, '\n', size - start);
-        size_t end = nl ? (size_t)(nl - map) : size, n = end - start;
+        size_t end = line_end(map, size, start), n = end - start;
         t->lines++;
         add_line(t, map + start, n, t->lines, n > t->limits.max_input);
         start = end + 1;
