@@ -366,12 +366,19 @@ static cJSON *read_number(parser *p, int build, int *ok)
     }
     if (!build)
         return NULL; /* validated; its value is never read */
+    if (!is_float && int_digits <= 15) {
+        /* exact in a double: frame and line numbers, mostly */
+        double v = 0;
+        for (size_t k = start + (s[start] == '-'); k < i; k++)
+            v = v * 10 + (s[k] - '0');
+        return make_number(p, s[start] == '-' ? -v : v, start, 1, build);
+    }
     char tmp[64];
     size_t n = i - start < sizeof tmp - 1 ? i - start : sizeof tmp - 1;
     memcpy(tmp, s + start, n);
     tmp[n] = 0;
     /* ints beyond 2^53 keep their digits: Python ints have any size */
-    return make_number(p, strtod(tmp, NULL), start, !is_float && int_digits <= 15, build);
+    return make_number(p, strtod(tmp, NULL), start, 0, build);
 }
 
 static cJSON *read_value(parser *p, int build, int place);
