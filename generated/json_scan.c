@@ -1561,11 +1561,13 @@ lexeme:;
 /* The blocks of one skip: what carries into the next block (an escape, a string, a scalar
  * run), and the token starts of a chunk of blocks, as offsets from its first byte, in order.
  * A chunk's tokens are taken in one loop: a loop over each block's would end, and so
- * mispredict, once a block. */
+ * mispredict, once a block. Chunks grow from one block to CHUNK_BLOCKS, so that a small
+ * value (a frame past the 40 the rules read) is not followed by 4 KiB of classifying. */
 enum { CHUNK_BLOCKS = 64 };
 typedef struct {
     const unsigned char *s;
     size_t len, base, next; /* base: where the chunk starts; next: the next block */
+    unsigned chunk;         /* blocks in the next chunk */
     uint64_t esc, in_str, scalar;
     uint16_t tok[CHUNK_BLOCKS * 64 + 64]; /* room for a whole block written past the count */
 } blocks;
@@ -1634,8 +1636,10 @@ static inline __attribute__((always_inline)) size_t chunk_tokens(blocks *b, clas
 {
     size_t n = 0;
     b->base = b->next;
-    for (unsigned k = 0; k < CHUNK_BLOCKS && b->next < b->len; k++)
+    for (unsigned k = 0; k < b->chunk && b->next < b->len; k++)
         n += flatten(b->tok + n, block_tokens(b, classify), k * 64);
+    if (b->chunk < CHUNK_BLOCKS)
+        b->chunk *= 2;
     return n;
 }
 
@@ -1705,7 +1709,7 @@ static size_t skip_container(const unsigned char *s, size_t pos, size_t len, siz
                              refill_fn *refill)
 {
     blocks b;
-    b.s = s, b.len = len, b.next = pos, b.esc = b.in_str = b.scalar = 0;
+    b.s = s, b.len = len, b.next = pos, b.chunk = 1, b.esc = b.in_str = b.scalar = 0;
     unsigned char stack[256]; /* the closer of each open container */
     size_t depth = 0, at, i = 0, n = 0;
     unsigned char c;
