@@ -415,7 +415,8 @@ yy22:
     }
 }
 
-size_t sg_json_skip_tokens(const char *s, size_t pos, size_t len, size_t room, size_t max_string)
+size_t sg_json_skip_tokens(const char *s, size_t pos, size_t len, size_t room, size_t max_string,
+                           int rest)
 {
     const unsigned char *start = (const unsigned char *)s, *cur = start + pos, *lim = start + len;
     const unsigned char *mar = cur, *tok;
@@ -423,6 +424,8 @@ size_t sg_json_skip_tokens(const char *s, size_t pos, size_t len, size_t room, s
     unsigned char stack[256]; /* the closer of each open container */
     size_t depth = 0;
     int st = S_VALUE;
+    if (rest)
+        stack[depth++] = ']'; /* inside an array, at an element */
     /* one DFA run a token (its leading whitespace included); the grammar is the state st
      * and the stack */
     for (;;) {
@@ -1706,7 +1709,7 @@ static refill_fn *refill_of(int isa)
  * here: three times the instructions, and the mispredictions it saves are few, since most
  * are the end of each block's tokens.) */
 static size_t skip_container(const unsigned char *s, size_t pos, size_t len, size_t room,
-                             refill_fn *refill)
+                             refill_fn *refill, int rest)
 {
     blocks b;
     b.s = s, b.len = len, b.next = pos, b.chunk = 1, b.esc = b.in_str = b.scalar = 0;
@@ -1733,6 +1736,10 @@ static size_t skip_container(const unsigned char *s, size_t pos, size_t len, siz
     } while (0)
 
     TOKEN();
+    if (rest) {
+        stack[depth++] = ']'; /* inside an array, at an element */
+        goto array_value;
+    }
     if (c == '[')
         OPEN(']', array_begin);
     if (c != '{')
@@ -1805,7 +1812,9 @@ close:
 #undef OPEN
 }
 
-size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, size_t max_string)
+/* What sg_json_skip_value and sg_json_skip_rest share: the block skip for a container (or
+ * an array's rest) where a SIMD classifier runs and no string can pass max_string. */
+static size_t skip(const char *s, size_t pos, size_t len, size_t room, size_t max_string, int rest)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t at = pos;
@@ -1813,22 +1822,32 @@ size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, si
         at++;
     /* the block skip does not measure strings: it takes a container only when no string in
      * the rest of the input can pass max_string */
-    if (at < len && (u[at] == '{' || u[at] == '[') && len - at <= max_string) {
+    if (at < len && (rest || u[at] == '{' || u[at] == '[') && len - at <= max_string) {
         refill_fn *refill = NULL;
         for (int isa = SG_SCAN_AVX512_VBMI2; !refill; isa--)
             refill = refill_of(isa);
         /* the portable classifier, a byte at a time, is slower than the token DFA: it is
          * there for the tests and the sanitizer build */
         if (refill != refill_portable)
-            return skip_container(u, at, len, room, refill);
+            return skip_container(u, at, len, room, refill, rest);
     }
-    return sg_json_skip_tokens(s, pos, len, room, max_string);
+    return sg_json_skip_tokens(s, pos, len, room, max_string, rest);
 }
 
-size_t sg_json_skip_container_isa(const char *s, size_t pos, size_t len, size_t room, int isa)
+size_t sg_json_skip_value(const char *s, size_t pos, size_t len, size_t room, size_t max_string)
+{
+    return skip(s, pos, len, room, max_string, 0);
+}
+
+size_t sg_json_skip_rest(const char *s, size_t pos, size_t len, size_t room, size_t max_string)
+{
+    return skip(s, pos, len, room, max_string, 1);
+}
+
+size_t sg_json_skip_container_isa(const char *s, size_t pos, size_t len, size_t room, int isa, int rest)
 {
     refill_fn *refill = refill_of(isa);
     if (!refill)
         return (size_t)-1;
-    return skip_container((const unsigned char *)s, pos, len, room, refill);
+    return skip_container((const unsigned char *)s, pos, len, room, refill, rest);
 }

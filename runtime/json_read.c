@@ -624,7 +624,16 @@ static cJSON *read_array(parser *p, int build, int place)
         return arr;
     }
     for (;;) {
-        /* a thread's frames past max_frames are validated but never built */
+        /* a thread's frames past max_frames are validated but never built: all in one skip
+         * (the array's own level counts in its room) */
+        if (p->crash && place == P_FRAMES && count >= p->lim->max_frames && !p->slow) {
+            size_t end = sg_json_skip_rest(p->s, p->pos, p->len, p->lim->max_depth - p->depth + 1,
+                                           p->lim->max_string);
+            if (end) {
+                p->pos = end;
+                return arr;
+            }
+        }
         int keep = build && !(p->crash && place == P_FRAMES && count >= p->lim->max_frames);
         lazy_threads *lz = NULL;
         if (p->crash && build && (place == P_THREADS || place == P_DTHREADS)) {

@@ -350,3 +350,39 @@ SG_SUITE(reader_threads_order)
           e1.msg, e2.msg);
     sg_arena_free(&arena);
 }
+
+/* A thread's frames past max_frames are skipped in one go (sg_json_skip_rest): the frames
+ * kept, what follows the list, and an error anywhere in the skipped frames, as the full parse
+ * words it. */
+SG_SUITE(reader_frames_past_max)
+{
+    sg_limits lim;
+    sg_limits_default(&lim);
+    lim.max_frames = 3;
+    for (int bad = -1; bad < 12; bad++) {
+        sg_buf b;
+        sg_buf_init(&b);
+        sg_buf_adds(&b, "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [");
+        for (int k = 0; k < 12; k++) {
+            char fr[128];
+            snprintf(fr, sizeof fr, "%s{\"function\": \"f%d\", \"line\": %d%s}", k ? ", " : "", k, k,
+                     k == bad ? ", \"x\": [1,}" : "");
+            sg_buf_adds(&b, fr);
+        }
+        sg_buf_adds(&b, "], \"after\": true}]}");
+        sg_error e1, e2;
+        cJSON *lazy = sg_json_read_crash(b.p, b.len, &lim, &e1);
+        cJSON *full = sg_json_parse(b.p, b.len, &lim, &e2);
+        if (bad < 0) {
+            const cJSON *t = cJSON_GetArrayItem(get(lazy, "threads"), 0);
+            CHECK(lazy && cJSON_GetArraySize(get(t, "frames")) == 3 && cJSON_IsTrue(get(t, "after")),
+                  "three frames kept, and the key after the list read");
+        } else {
+            CHECK(!lazy && !full && strcmp(e1.msg, e2.msg) == 0 && e1.col == e2.col,
+                  "an error in frame %d: \"%s\" at %ld, full parse \"%s\" at %ld", bad, e1.msg, e1.col, e2.msg, e2.col);
+        }
+        cJSON_Delete(lazy);
+        cJSON_Delete(full);
+        sg_buf_free(&b);
+    }
+}

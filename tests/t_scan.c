@@ -21,28 +21,33 @@ typedef struct {
     char first[512];
 } tally;
 
-/* The value at doc[pos], every classifier against the DFA; room is the depth left. */
+/* The value at doc[pos], and the rest of an array from doc[pos], every classifier against
+ * the DFA; room is the depth left. */
 static void compare_at(tally *t, const char *doc, size_t pos, size_t len, size_t room, const char *what)
 {
-    size_t want = sg_json_skip_tokens(doc, pos, len, room, (size_t)1 << 40);
-    /* what the reader calls: the block skip for containers, the DFA for the rest */
-    size_t got = sg_json_skip_value(doc, pos, len, room, (size_t)1 << 40);
-    t->tried++;
-    t->accepted += got != 0;
-    if (got != want && !t->differ++)
-        snprintf(t->first, sizeof t->first, "%s (sg_json_skip_value): %zu, token DFA %zu; %.80s", what, got,
-                 want, doc);
-    if (pos >= len || (doc[pos] != '{' && doc[pos] != '['))
-        return; /* the block skip takes a container at pos */
-    for (int isa = 0; isa < N_ISA; isa++) {
-        got = sg_json_skip_container_isa(doc, pos, len, room, isa);
-        if (got == (size_t)-1)
-            continue; /* not in this build or on this processor */
-        t->tried++;
-        t->accepted += got != 0;
+    for (int rest = 0; rest < 2; rest++) {
+        size_t want = sg_json_skip_tokens(doc, pos, len, room, (size_t)1 << 40, rest);
+        /* what the reader calls: the block skip for containers, the DFA for the rest */
+        size_t got = rest ? sg_json_skip_rest(doc, pos, len, room, (size_t)1 << 40)
+                          : sg_json_skip_value(doc, pos, len, room, (size_t)1 << 40);
+        /* tried and accepted count values; an array's rest counts only when it differs */
+        t->tried += !rest;
+        t->accepted += !rest && got != 0;
         if (got != want && !t->differ++)
-            snprintf(t->first, sizeof t->first, "%s (%s): block skip %zu, token DFA %zu; %.80s", what,
-                     isa_name[isa], got, want, doc);
+            snprintf(t->first, sizeof t->first, "%s (%s): %zu, token DFA %zu; %.80s", what,
+                     rest ? "sg_json_skip_rest" : "sg_json_skip_value", got, want, doc + pos);
+        if (pos >= len || (!rest && doc[pos] != '{' && doc[pos] != '['))
+            continue; /* the block skip takes a container at pos, or an array's rest */
+        for (int isa = 0; isa < N_ISA; isa++) {
+            got = sg_json_skip_container_isa(doc, pos, len, room, isa, rest);
+            if (got == (size_t)-1)
+                continue; /* not in this build or on this processor */
+            t->tried += !rest;
+            t->accepted += !rest && got != 0;
+            if (got != want && !t->differ++)
+                snprintf(t->first, sizeof t->first, "%s (%s%s): block skip %zu, token DFA %zu; %.80s", what,
+                         isa_name[isa], rest ? ", rest" : "", got, want, doc + pos);
+        }
     }
 }
 
@@ -70,15 +75,30 @@ SG_SUITE(scan_blocks_corpus)
 {
     int have = 0;
     for (int isa = 0; isa < N_ISA; isa++)
-        have += sg_json_skip_container_isa("{}", 0, 2, 10, isa) == 2;
+        have += sg_json_skip_container_isa("{}", 0, 2, 10, isa, 0) == 2;
     CHECK(have >= 1, "at least the portable classifier runs (%d of %d)", have, N_ISA);
     for (int f = 0; f < 3; f++) {
         size_t n;
         char *buf;
         char **lines = corpus_lines(files[f], &n, &buf);
         tally t = { 0, 0, 0, "" };
-        for (size_t i = 0; i < n; i++)
-            compare(&t, lines[i], strlen(lines[i]), 1000, files[f]);
+        size_t lists = 0, rests = 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t len = strlen(lines[i]);
+            compare(&t, lines[i], len, 1000, files[f]);
+            /* the rest of the first frames list, from its first frame on, as the reader skips
+             * the frames past the 40 it builds */
+            const char *list = strstr(lines[i], "\"frames\": [");
+            if (list && list[11] != ']') {
+                size_t at = (size_t)(list - lines[i]) + 11, end = sg_json_skip_rest(lines[i], at, len, 1000, len);
+                compare_at(&t, lines[i], at, len, 1000, files[f]);
+                lists++;
+                rests += end > at && lines[i][end - 1] == ']';
+            }
+        }
+        if (lists)
+            CHECK(rests == lists, "%s: the rest of every frames list is skipped to its ']' (%zu of %zu)", files[f],
+                  rests, lists);
         if (lines) {
             CHECK(t.differ == 0, "%s: %zu of %zu skips differ; first: %s", files[f], t.differ, t.tried, t.first);
             CHECK(t.accepted == t.tried, "%s: every corpus line is valid JSON (%zu of %zu accepted)", files[f],
@@ -118,7 +138,8 @@ SG_SUITE(scan_blocks_mutated)
                 else
                     doc[at] = mutant[(seed >> 40) % sizeof mutant];
                 compare(&t, doc, cut, 1000, files[f]);
-                /* from an inner container, as the reader skips a thread: bytes follow it */
+                /* from an inner container, as the reader skips a thread (bytes follow it), or
+                 * the rest of a frames list from one of its frames */
                 const char *open = strchr(doc + 1 + (size_t)(seed >> 45) % (len / 2), '{');
                 if (open && (size_t)(open - doc) < cut)
                     compare_at(&t, doc, (size_t)(open - doc), cut, 1000, files[f]);
@@ -150,7 +171,7 @@ static void around_boundary(tally *t, const char *body, size_t *valid)
         sg_buf_adds(&b, body);
         sg_buf_adds(&b, "]");
         compare(t, b.p, b.len, 1000, body);
-        *valid += sg_json_skip_tokens(b.p, 0, b.len, 1000, (size_t)1 << 40) == b.len;
+        *valid += sg_json_skip_tokens(b.p, 0, b.len, 1000, (size_t)1 << 40, 0) == b.len;
         sg_buf_free(&b);
     }
 }
@@ -189,7 +210,7 @@ SG_SUITE(scan_blocks_edges)
             sg_buf_adds(&b, after[i]);
             compare(&a, b.p, b.len, 1000, after[i]);
             for (int isa = 0; isa < N_ISA; isa++) {
-                size_t got = sg_json_skip_container_isa(b.p, 0, b.len, 1000, isa);
+                size_t got = sg_json_skip_container_isa(b.p, 0, b.len, 1000, isa, 0);
                 a.tried += got != (size_t)-1;
                 if (got != (size_t)-1 && got != end && !a.differ++)
                     snprintf(a.first, sizeof a.first, "%s: %zu, not %zu", isa_name[isa], got, end);

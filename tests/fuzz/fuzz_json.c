@@ -39,13 +39,13 @@ static void both(const char *s, size_t n, const sg_limits *lim)
  * token DFA finds, or refuses where it refuses. */
 static void skips(const char *s, size_t n, size_t room)
 {
-    size_t want = sg_json_skip_tokens(s, 0, n, room, (size_t)1 << 40);
+    size_t want = sg_json_skip_tokens(s, 0, n, room, (size_t)1 << 40, 0);
     if (sg_json_skip_value(s, 0, n, room, (size_t)1 << 40) != want)
         abort();
     if (!n || (s[0] != '{' && s[0] != '['))
         return;
     for (int isa = SG_SCAN_PORTABLE; isa <= SG_SCAN_AVX512_VBMI2; isa++) {
-        size_t got = sg_json_skip_container_isa(s, 0, n, room, isa);
+        size_t got = sg_json_skip_container_isa(s, 0, n, room, isa, 0);
         if (got != (size_t)-1 && got != want)
             abort();
     }
