@@ -5,6 +5,7 @@
 #define _DEFAULT_SOURCE /* madvise */
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -551,7 +552,21 @@ static void free_jobs(tool *t)
  * back to the kernel as it goes (release_input) and the pages ahead are mapped in bulk
  * (populate_input); no MADV_SEQUENTIAL, with which the resident set grew to the whole file
  * here. 1 when it cannot be mapped (then it is read). */
-static int each_line_mapped(tool *t, FILE *in)
+/* A mapped file that shrinks under signify faults on the pages cut off (SIGBUS): say so and
+ * stop, as on a read error, rather than die without a word. */
+static const char *mapped_name = "";
+
+static void on_sigbus(int sig)
+{
+    static const char a[] = "signify: ", b[] = ": the file shrank while it was read (SIGBUS)\n";
+    ssize_t w = write(2, a, sizeof a - 1);
+    w = write(2, mapped_name, strlen(mapped_name));
+    w = write(2, b, sizeof b - 1);
+    (void)w, (void)sig;
+    _exit(2);
+}
+
+static int each_line_mapped(tool *t, FILE *in, const char *name)
 {
     struct stat st;
     int fd = fileno(in);
@@ -562,6 +577,12 @@ static int each_line_mapped(tool *t, FILE *in)
     char *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (map == MAP_FAILED)
         return 1;
+    struct sigaction bus, old_bus;
+    memset(&bus, 0, sizeof bus);
+    bus.sa_handler = on_sigbus;
+    sigemptyset(&bus.sa_mask);
+    mapped_name = name;
+    sigaction(SIGBUS, &bus, &old_bus);
     t->map = map;
     t->released = 0;
     size_t start = (size_t)at;
@@ -584,6 +605,7 @@ static int each_line_mapped(tool *t, FILE *in)
     }
     drain_batches(t);
     munmap(map, size);
+    sigaction(SIGBUS, &old_bus, NULL);
     t->map = NULL;
     return 0;
 }
@@ -592,7 +614,7 @@ static int each_line_mapped(tool *t, FILE *in)
  * its newline and reported, never held. */
 static int each_line(tool *t, FILE *in, const char *name)
 {
-    if (each_line_mapped(t, in) == 0)
+    if (each_line_mapped(t, in, name) == 0)
         return 0;
     /* the buffer never grows past max_input + 1: a line that fills it is too long */
     size_t limit = t->limits.max_input + 1;
