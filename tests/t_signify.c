@@ -342,3 +342,54 @@ SG_SUITE(signify_mapped)
     remove(path);
     sg_buf_free(&in);
 }
+
+/* --jobs from a pipe: lines longer than a read or a batch, too long for --max-line (also the
+ * last one, without its newline), empty lines, all as the serial run gives them. */
+SG_SUITE(signify_jobs_pipe_edges)
+{
+    const char *signify = t_path("SG_BUILD", "signify");
+    if (!signify) {
+        t_skip("signify is missing");
+        return;
+    }
+    sg_buf in;
+    sg_buf_init(&in);
+    /* a crash of about 1.5 MB: one thread of 20000 frames */
+    sg_buf_adds(&in, "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [");
+    for (int k = 0; k < 20000; k++) {
+        char fr[160];
+        snprintf(fr, sizeof fr, "%s{\"frame\": %d, \"module\": \"xul.dll\", \"function\": \"f%d(int)\", \"line\": %d}",
+                 k ? ", " : "", k, k % 13, k);
+        sg_buf_adds(&in, fr);
+    }
+    sg_buf_adds(&in, "]}]}\n\n{\"crashing_thread\": 0, \"threads\": []}\n");
+    /* 6 MB of one line: too long for --max-line 2000000, cut before its newline is read */
+    for (int k = 0; k < 6000000 / 64; k++)
+        sg_buf_adds(&in, "\"bytes of a line much too long for the limit, and no newline.. \"");
+    sg_buf_adds(&in, "\n{\"os\": \"Windows NT\"}\n[1,\n");
+    for (int k = 0; k < 100; k++)
+        sg_buf_adds(&in, "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"a\"}]}]}\n");
+    for (int k = 0; k < 6000000 / 64; k++) /* too long again, the last line, no newline */
+        sg_buf_adds(&in, "{\"too long, the last line without its newline, and so on......}");
+    char cmd[1024], *base = NULL, *out = NULL, *err = NULL;
+    size_t base_len = 0, out_len = 0;
+    snprintf(cmd, sizeof cmd, "%s --jsonl --max-line 2000000", signify);
+    int base_status = t_run(cmd, in.p, in.len, &base, &base_len, &err);
+    free(err);
+    for (int jobs = 2; jobs <= 3; jobs++) {
+        snprintf(cmd, sizeof cmd, "%s --jsonl --max-line 2000000 --jobs %d", signify, jobs);
+        int status = t_run(cmd, in.p, in.len, &out, &out_len, &err);
+        CHECK(status == base_status && out && out_len == base_len && memcmp(out, base, base_len) == 0,
+              "--jobs %d from a pipe: status %d (serial %d), %zu bytes out (serial %zu)", jobs, status,
+              base_status, out_len, base_len);
+        free(out);
+        free(err);
+    }
+    size_t lines = 0;
+    for (size_t i = 0; base && i < base_len; i++)
+        lines += base[i] == '\n';
+    CHECK(base && lines == 107 && strstr(base, "--max-line") && strstr(base, "\"line\": 107"),
+          "the serial run gives a line per input line, the last too long (%zu lines)", lines);
+    free(base);
+    sg_buf_free(&in);
+}
