@@ -65,6 +65,10 @@ static const char usage[] =
     "  -h, --help           this text\n"
     "  --version            the version\n"
     "\n"
+    "Files: a regular file (named, or as standard input) is mapped rather than read; it is\n"
+    "read up to its size at open and must not shrink meanwhile (signify then stops, status\n"
+    "2). Pipes are read as they come. Details: docs/signify.md.\n"
+    "\n"
     "Exit status: 0 when every crash was read, 1 when any input was invalid, 2 on usage or\n"
     "I/O errors.\n";
 
