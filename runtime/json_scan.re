@@ -203,17 +203,24 @@ classify_avx2(const unsigned char *p, block_bits *b)
     uint64_t q = 0, bs = 0, ct = 0, w = 0, o = 0;
     for (int k = 0; k < 64; k += 32) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + k));
-        __m256i f = _mm256_or_si256(v, _mm256_set1_epi8(0x20));
-        __m256i c1f = _mm256_set1_epi8(0x1F);
-        __m256i ws = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(' ')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\t'))),
-                                     _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8('\r'))));
-        __m256i op = _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(f, _mm256_set1_epi8('{')), _mm256_cmpeq_epi8(f, _mm256_set1_epi8('}'))),
-                                     _mm256_or_si256(_mm256_cmpeq_epi8(v, _mm256_set1_epi8(':')), _mm256_cmpeq_epi8(v, _mm256_set1_epi8(','))));
+        __m256i c1f = _mm256_set1_epi8(0x1F), zero = _mm256_setzero_si256();
+        /* a byte's class is lo[low nibble] & hi[high nibble] (simdjson's table lookup): bits
+         * 1, 2, 4 the punctuation , : and [ ] { }, bits 8, 16 the whitespace \t \n \r and
+         * space, each bit naming one high nibble so that no other byte can carry it */
+        const __m256i lo = _mm256_setr_epi8(16, 0, 0, 0, 0, 0, 0, 0, 0, 8, 10, 4, 1, 12, 0, 0,
+                                            16, 0, 0, 0, 0, 0, 0, 0, 0, 8, 10, 4, 1, 12, 0, 0);
+        const __m256i hi = _mm256_setr_epi8(8, 0, 17, 2, 0, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
+                                            8, 0, 17, 2, 0, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0);
+        __m256i nib = _mm256_set1_epi8(0x0F);
+        __m256i cls = _mm256_and_si256(_mm256_shuffle_epi8(lo, _mm256_and_si256(v, nib)),
+                                       _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
+        __m256i op = _mm256_cmpeq_epi8(_mm256_and_si256(cls, _mm256_set1_epi8(7)), zero);
+        __m256i ws = _mm256_cmpeq_epi8(_mm256_and_si256(cls, _mm256_set1_epi8(24)), zero);
         q |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"'))) << k;
         bs |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))) << k;
         ct |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_max_epu8(v, c1f), c1f)) << k;
-        w |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ws) << k;
-        o |= (uint64_t)(uint32_t)_mm256_movemask_epi8(op) << k;
+        w |= (uint64_t)(uint32_t)~_mm256_movemask_epi8(ws) << k; /* ws, op: 0xFF where not */
+        o |= (uint64_t)(uint32_t)~_mm256_movemask_epi8(op) << k;
     }
     b->quote = q, b->bslash = bs, b->ctrl = ct, b->ws = w, b->op = o;
 }
