@@ -98,13 +98,13 @@ void sg_json_encode_string(sg_buf *out, const char *s, size_t len)
     sg_buf_addc(out, '"');
     size_t i = 0;
     while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-            size_t run = sg_json_ascii_run(s + i, len - i);
+        size_t run = sg_json_ascii_run(s + i, len - i);
+        if (run) {
             sg_buf_add(out, s + i, run);
             i += run;
             continue;
         }
+        unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             switch (c) {
             case '"': sg_buf_add(out, "\\\"", 2); break;

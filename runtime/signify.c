@@ -94,7 +94,7 @@ typedef struct tool {
     int progress;
     int worker;         /* a --jobs worker: its output is kept until the main thread writes it */
     int jobs;
-    batch *batches;     /* --jobs: jobs + 1, one filled while the others run */
+    batch *batches;     /* --jobs: 2 * jobs, filled, running, or waiting to be written */
     int nbatches;
     int filling;        /* the batch being filled */
     const char *map;    /* the input file when it is mapped (each_line_mapped), else NULL */
@@ -347,15 +347,14 @@ static void populate_input(tool *t, size_t at, size_t size)
 /* ---- --jobs: lines go in batches to worker threads; results come out in input order ---- */
 
 /* A batch closes past this much input (or one long line): more from a mapped file, whose
- * batches hold no copy and are ranges of whole lines that the worker splits, since each
+ * batches are ranges of whole lines that the worker splits, holding no copy, since each
  * batch is a point where the in-order output can wait on the slowest worker (with -j 2 on
  * the bench workload: 4 MiB of lines and jobs + 1 batches 113 ms, 8 MiB and 2 * jobs 105 ms;
  * ranges of 2, 4, 8, 16 MiB 104, 96, 91, 90 ms). */
 enum { BATCH_BYTES = 4 << 20, MAPPED_BATCH_BYTES = 8 << 20 };
 
 typedef struct entry {
-    const char *s; /* the line in the mapped input, or NULL: it is at text.p + off */
-    size_t off, len;
+    size_t off, len; /* the line is at text.p + off */
     long line;
     int too_long;
 } entry;
@@ -365,8 +364,7 @@ struct batch {
     const char *range; /* a range of the mapped input that the worker splits into lines, or NULL */
     size_t range_len;
     long range_lines; /* how many lines it held */
-    sg_buf text;      /* the lines' bytes, unless they are in the mapped input */
-    size_t bytes;     /* of input in the batch */
+    sg_buf text;      /* the lines' bytes (a range stays in the mapped input) */
     entry *e;
     size_t n, cap;
     pthread_t th;
@@ -410,7 +408,7 @@ static void *run_batch(void *arg)
         if (e->too_long)
             too_long_line(&b->t, e->line);
         else
-            do_line(&b->t, e->s ? e->s : b->text.p + e->off, e->len, e->line);
+            do_line(&b->t, b->text.p + e->off, e->len, e->line);
     }
     return NULL;
 }
@@ -437,16 +435,13 @@ static void finish_batch(tool *t, batch *b)
         release_input(t, b->range + b->range_len);
         if (t->progress)
             fprintf(stderr, "\rsignify: %ld lines", t->lines);
-    } else if (t->map && b->n) {
-        const entry *last = &b->e[b->n - 1];
-        release_input(t, last->s + last->len);
     }
     sg_buf_reset(&b->t.out);
     sg_buf_reset(&b->text);
     b->t.nfix = 0;
+    b->t.relative_lines = 0;
     b->range = NULL;
     b->n = 0;
-    b->bytes = 0;
     flush(t);
 }
 
@@ -476,7 +471,6 @@ static void add_line(tool *t, const char *s, size_t n, long line, int too_long)
         return;
     }
     batch *b = &t->batches[t->filling];
-    b->t.relative_lines = 0;
     if (b->n == b->cap) {
         size_t cap = b->cap ? b->cap * 2 : 256;
         entry *e = realloc(b->e, cap * sizeof *e);
@@ -485,15 +479,9 @@ static void add_line(tool *t, const char *s, size_t n, long line, int too_long)
         b->e = e;
         b->cap = cap;
     }
-    if (t->map) {
-        b->e[b->n++] = (entry){ s, 0, n, line, too_long };
-    } else {
-        b->e[b->n++] = (entry){ NULL, b->text.len, n, line, too_long };
-        if (!too_long)
-            sg_buf_add(&b->text, s, n);
-    }
-    b->bytes += n;
-    if (b->bytes >= (t->map ? MAPPED_BATCH_BYTES : BATCH_BYTES))
+    b->e[b->n++] = (entry){ b->text.len, n, line, too_long };
+    sg_buf_add(&b->text, s, n);
+    if (b->text.len >= BATCH_BYTES)
         start_batch(t);
 }
 
@@ -529,7 +517,6 @@ static int init_jobs(tool *t)
         b->t = *t;
         b->t.worker = 1;
         b->t.jobs = 1;
-        b->t.relative_lines = 0;
         b->t.any_bad = 0;
         sg_buf_init(&b->t.out);
         sg_buf_init(&b->text);
@@ -551,12 +538,6 @@ static void free_jobs(tool *t)
     free(t->batches);
 }
 
-/* A regular file is mapped rather than read: no copy into a buffer (the kernel's copy was a
- * tenth of --jsonl's time); with --jobs, each worker takes a range of whole lines of the
- * mapping and splits it itself. Pages already read go
- * back to the kernel as it goes (release_input) and the pages ahead are mapped in bulk
- * (populate_input); no MADV_SEQUENTIAL, with which the resident set grew to the whole file
- * here. 1 when it cannot be mapped (then it is read). */
 /* A mapped file that shrinks under signify faults on the pages cut off (SIGBUS): say so and
  * stop, as on a read error, rather than die without a word. */
 static const char *mapped_name = "";
@@ -571,6 +552,12 @@ static void on_sigbus(int sig)
     _exit(2);
 }
 
+/* A regular file is mapped rather than read: no copy into a buffer (the kernel's copy was a
+ * tenth of --jsonl's time); with --jobs, each worker takes a range of whole lines of the
+ * mapping and splits it itself. Pages already read go back to the kernel as it goes
+ * (release_input) and the pages ahead are mapped in bulk (populate_input); no
+ * MADV_SEQUENTIAL, with which the resident set grew to the whole file here. 1 when it cannot
+ * be mapped (then it is read). */
 static int each_line_mapped(tool *t, FILE *in, const char *name)
 {
     struct stat st;
