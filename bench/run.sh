@@ -24,14 +24,17 @@ $CC -O2 -Iruntime -I"$B/generated" bench/bench_match.c "$B/libcsiggen.a" -lpcre2
 # "met" or "not met" for a bc condition on numbers measured in this run
 met() { [ "$(echo "$1" | bc -l)" = 1 ] && echo met || echo "not met"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-# crashes/s of a command reading $2 on stdin, median of $RUNS runs
+# crashes/s of one run of a command reading $2 on stdin
+once() {
+    local n=$1 file=$2 t0 t1; shift 2
+    t0=$(date +%s.%N); "$@" < "$file" > /dev/null; t1=$(date +%s.%N)
+    echo "$n / ($t1 - $t0)" | bc -l
+}
+# the same, median of $RUNS runs after one untimed run (which brings the input back into the
+# page cache: this VM's host reclaims cold file pages)
 rate() {
-    local n=$1 file=$2; shift 2
-    for _ in $(seq "$RUNS"); do
-        local t0 t1
-        t0=$(date +%s.%N); "$@" < "$file" > /dev/null; t1=$(date +%s.%N)
-        echo "$n / ($t1 - $t0)" | bc -l
-    done | median
+    "${@:3}" < "$2" > /dev/null
+    for _ in $(seq "$RUNS"); do once "$@"; done | median
 }
 
 echo "== workloads"
@@ -39,20 +42,55 @@ python3 bench/gen_workload.py "$N" --seed 1 > "$W/crashes.jsonl"
 python3 bench/gen_workload.py $((N / 4)) --seed 2 --processed > "$W/processed.jsonl"
 ls -l "$W/crashes.jsonl" "$W/processed.jsonl"
 
-echo "== end to end: signify --jsonl"
-C_RATE=$(rate "$N" "$W/crashes.jsonl" "$B/signify" --jsonl)
-P_RATE=$(rate $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl)
-printf 'csiggen crash_data: %.0f crashes/s\ncsiggen processed:  %.0f crashes/s\n' "$C_RATE" "$P_RATE"
+PY_RATE=""
+if [ -z "${SG_PYREF:-}" ] && [ -n "${SG_SOCORRO:-}" ]; then
+    SG_PYREF="python3 bench/pyref.py"
+    export SG_SOCORRO
+fi
+PY_N=$((N / 4))
+head -n "$PY_N" "$W/crashes.jsonl" > "$W/py.jsonl"
+head -n "$((PY_N / 4))" "$W/processed.jsonl" > "$W/py_processed.jsonl"
+
+echo "== end to end: signify --jsonl${SG_PYREF:+, and the Python reference in the same rounds}"
+# Each round runs csiggen (one thread, then --jobs 2) and the reference on the same kind of
+# input, one after the other, so that a slow spell of the host falls on both sides of a ratio;
+# each figure is the median of its RUNS rounds.
+for f in "$W/crashes.jsonl" "$W/processed.jsonl"; do "$B/signify" --jsonl < "$f" > /dev/null; done
+: > "$W/rounds.txt"
+for _ in $(seq "$RUNS"); do
+    c=$(once "$N" "$W/crashes.jsonl" "$B/signify" --jsonl)
+    cj=$(once "$N" "$W/crashes.jsonl" "$B/signify" --jsonl --jobs 2)
+    p=$(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl)
+    pj=$(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl --jobs 2)
+    py=0 pyp=0
+    if [ -n "${SG_PYREF:-}" ]; then
+        py=$(once "$PY_N" "$W/py.jsonl" $SG_PYREF)
+        pyp=$(once "$((PY_N / 4))" "$W/py_processed.jsonl" $SG_PYREF)
+    fi
+    echo "$c $cj $p $pj $py $pyp" >> "$W/rounds.txt"
+done
+col() { awk -v k="$1" '{print $k}' "$W/rounds.txt" | median; }
+C_RATE=$(col 1) J2_RATE=$(col 2) P_RATE=$(col 3) P_J2_RATE=$(col 4)
+printf 'csiggen crash_data: %.0f crashes/s (--jobs 2: %.0f)\ncsiggen processed:  %.0f crashes/s (--jobs 2: %.0f)\n' \
+    "$C_RATE" "$J2_RATE" "$P_RATE" "$P_J2_RATE"
+if [ -n "${SG_PYREF:-}" ]; then
+    PY_RATE=$(col 5) PY_P_RATE=$(col 6)
+    printf 'Python reference: %.0f crashes/s (%s crashes), processed: %.0f crashes/s (%s crashes)\n' \
+        "$PY_RATE" "$PY_N" "$PY_P_RATE" "$((PY_N / 4))"
+fi
+# the input touched once: wc -l reads the workload through the page cache at memory speed
+WC_RATE=$(rate "$N" "$W/crashes.jsonl" wc -l)
+printf 'wc -l over the workload: %.0f crashes/s\n' "$WC_RATE"
 
 echo "== two processes on two cores"
 split -n l/2 "$W/crashes.jsonl" "$W/half."
-t0=$(date +%s.%N)
-"$B/signify" --jsonl < "$W/half.aa" > /dev/null & "$B/signify" --jsonl < "$W/half.ab" > /dev/null; wait
-t1=$(date +%s.%N)
-TWO_RATE=$(echo "$N / ($t1 - $t0)" | bc -l)
+TWO_RATE=$(for _ in $(seq "$RUNS"); do
+    t0=$(date +%s.%N)
+    "$B/signify" --jsonl < "$W/half.aa" > /dev/null & "$B/signify" --jsonl < "$W/half.ab" > /dev/null; wait
+    t1=$(date +%s.%N)
+    echo "$N / ($t1 - $t0)" | bc -l
+done | median)
 printf 'two processes: %.0f crashes/s (%.2fx one)\n' "$TWO_RATE" "$(echo "$TWO_RATE / $C_RATE" | bc -l)"
-J2_RATE=$(rate "$N" "$W/crashes.jsonl" "$B/signify" --jsonl --jobs 2)
-P_J2_RATE=$(rate $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl --jobs 2)
 # the machine's own ceiling: sha256sum of the workload, two at once against one (same bytes
 # each), median of RUNS; a shared or throttled host shows here first
 CEIL=$(for _ in $(seq "$RUNS"); do
@@ -64,21 +102,6 @@ done | median)
 printf 'machine ceiling (two sha256sum at once): %.2fx one\n' "$CEIL"
 printf 'signify --jobs 2: %.0f crashes/s (%.2fx one)\n' "$J2_RATE" "$(echo "$J2_RATE / $C_RATE" | bc -l)"
 
-PY_RATE=""
-if [ -z "${SG_PYREF:-}" ] && [ -n "${SG_SOCORRO:-}" ]; then
-    SG_PYREF="python3 bench/pyref.py"
-    export SG_SOCORRO
-fi
-if [ -n "${SG_PYREF:-}" ]; then
-    echo "== Python reference: $SG_PYREF"
-    PY_N=$((N / 4))
-    head -n "$PY_N" "$W/crashes.jsonl" > "$W/py.jsonl"
-    PY_RATE=$(RUNS=1 rate "$PY_N" "$W/py.jsonl" $SG_PYREF)
-    printf 'Python reference: %.0f crashes/s (%s crashes)\n' "$PY_RATE" "$PY_N"
-    head -n "$((PY_N / 4))" "$W/processed.jsonl" > "$W/py_processed.jsonl"
-    PY_P_RATE=$(RUNS=1 rate "$((PY_N / 4))" "$W/py_processed.jsonl" $SG_PYREF)
-    printf 'Python reference, processed: %.0f crashes/s (%s crashes)\n' "$PY_P_RATE" "$((PY_N / 4))"
-fi
 PY_GEN_US=""
 if [ -n "${SG_SOCORRO:-}" ]; then
     # generate() alone, the JSON parsed beforehand, as csiggen's "signature work" below
@@ -162,7 +185,8 @@ fi
     echo
     echo "Written by \`make bench\` (bench/run.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores,"
     echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average at start $(cut -d' ' -f1 /proc/loadavg)."
-    echo "Medians of $RUNS runs; every ratio compares numbers measured in this same run."
+    echo "Medians of $RUNS runs; every ratio compares numbers measured in this same run, and the"
+    echo "end-to-end figures of csiggen and the Python reference come from the same $RUNS rounds."
     echo "Workload: bench/gen_workload.py $N --seed 1 ($(( $(stat -c %s "$W/crashes.jsonl") / N / 1000 )) KB per crash_data document)."
     echo
     echo "| measurement | result |"
@@ -172,6 +196,7 @@ fi
     printf '| two processes, two cores | %.0f crashes/s (%.2fx) |\n' "$TWO_RATE" "$(echo "$TWO_RATE / $C_RATE" | bc -l)"
     printf '| signify --jsonl --jobs 2 (two worker threads) | %.0f crashes/s (%.2fx) |\n' "$J2_RATE" "$(echo "$J2_RATE / $C_RATE" | bc -l)"
     printf '| machine ceiling: two sha256sum at once against one | %.2fx |\n' "$CEIL"
+    printf '| the input touched once: wc -l over the workload | %.0f crashes/s |\n' "$WC_RATE"
     if [ -n "$PY_RATE" ]; then
         printf '| Python reference (%s) | %.0f crashes/s |\n' "$SG_PYREF" "$PY_RATE"
         printf '| csiggen / Python, end to end | %.0fx (--jobs 2: %.0fx) |\n' "$(echo "$C_RATE / $PY_RATE" | bc -l)" "$(echo "$J2_RATE / $PY_RATE" | bc -l)"

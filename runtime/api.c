@@ -8,6 +8,7 @@
 #include "crashdata.h"
 #include "normalize.h"
 #include "json_read.h"
+#include "memo.h"
 #include "pipeline.h"
 #include "pyval.h"
 
@@ -19,6 +20,7 @@ struct sg_ctx {
     sg_buf scratch[SG_SCRATCH];
     sg_error prog_err; /* sg_program_check of the linked program, done once */
     sg_limits read_limits; /* limits, with max_frames cut to what the program reads */
+    sg_memo *memo;         /* NULL when it could not be allocated: normalization runs anyway */
 };
 
 const char *sg_version(void) { return SG_VERSION_STRING; }
@@ -42,6 +44,7 @@ sg_ctx *sg_ctx_new(const sg_limits *limits)
         sg_limits_default(&ctx->limits);
     sg_arena_init(&ctx->arena, 0);
     sg_arena_init(&ctx->doc, 0);
+    ctx->memo = sg_memo_new();
     sg_program_check(&sg_program_linked, &ctx->prog_err);
     ctx->read_limits = ctx->limits;
     if (sg_program_linked.frames_read && sg_program_linked.frames_read < ctx->limits.max_frames)
@@ -55,6 +58,7 @@ void sg_ctx_free(sg_ctx *ctx)
         return;
     sg_arena_free(&ctx->arena);
     sg_arena_free(&ctx->doc);
+    sg_memo_free(ctx->memo);
     for (int i = 0; i < SG_SCRATCH; i++)
         sg_buf_free(&ctx->scratch[i]);
     free(ctx);
@@ -78,6 +82,7 @@ sg_status sg_generate_tree(sg_ctx *ctx, const struct cJSON *crash_data, int flag
     sg_result *r = &ctx->result;
     sg_result_init(r, &ctx->arena, flags & SG_VERBOSE);
     r->scratch = ctx->scratch;
+    r->memo = ctx->memo;
     if (ctx->prog_err.code != SG_OK) {
         *err = ctx->prog_err;
         return err->code;

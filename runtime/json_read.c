@@ -478,6 +478,16 @@ static char *make_key(parser *p, const keytext *kt)
     return k;
 }
 
+/* The keys of the frame fields (SG_F_*), as sg_frame_field_of_n names them. */
+static const char *const frame_keys[SG_F_N] = { "module", "function", "file", "line", "module_offset",
+                                                "offset", "unloaded_modules", "inlines" };
+
+static void release_key(parser *p, char *key, int is_const)
+{
+    if (!is_const)
+        release(p, key);
+}
+
 static int child_place(int place, const char *key)
 {
     if (place == P_ROOT && strcmp(key, "threads") == 0)
@@ -522,13 +532,16 @@ static cJSON *read_object(parser *p, int build, int place)
             keep = !kt.nul && sg_crashdata_reads_dump_key(kt.s, kt.n);
         }
         int named = keep || place == P_ROOT || place == P_DUMP;
-        char *key = need_key && named ? make_key(p, &kt) : NULL;
+        /* a frame field's key is its name exactly: the name's constant, not a copy */
+        int const_key = field >= 0;
+        char *key = const_key ? (char *)(uintptr_t)frame_keys[field]
+                    : need_key && named ? make_key(p, &kt) : NULL;
         if (named && !key)
             break;
         skip_ws(p);
         if (p->pos >= p->len || p->s[p->pos] != ':') {
             fail_at(p, SG_EJSON, "Expecting ':' delimiter", p->pos);
-            release(p, key);
+            release_key(p, key, const_key);
             break;
         }
         p->pos++;
@@ -540,11 +553,13 @@ static cJSON *read_object(parser *p, int build, int place)
             sub = field == SG_F_INLINES ? P_INLINES : P_OTHER;
         cJSON *val = read_value(p, keep, sub);
         if (p->failed) {
-            release(p, key);
+            release_key(p, key, const_key);
             break;
         }
         if (keep) {
             val->string = key;
+            if (const_key)
+                val->type |= cJSON_StringIsConst; /* cJSON_Delete leaves it */
             if (place == P_ROOT && strcmp(key, "crashing_thread") == 0)
                 p->read_ct[0] = val;
             if (place == P_DUMP && strcmp(key, "crash_info") == 0)
@@ -585,7 +600,7 @@ static cJSON *read_object(parser *p, int build, int place)
                 }
             }
         } else {
-            release(p, key);
+            release_key(p, key, const_key);
         }
         skip_ws(p);
         if (p->pos < p->len && p->s[p->pos] == '}') {

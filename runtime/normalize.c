@@ -13,6 +13,7 @@
 
 #include "json_read.h"
 #include "matchers.h"
+#include "memo.h"
 #include "pyval.h"
 #include "unicode.h"
 
@@ -512,9 +513,11 @@ static void append_line(sg_buf *b, const sg_fv *line)
 
 /* The steps both languages end with: the line number for listed functions, then fixup_space
  * and fixup_comma (skipped when there is no space or comma: they cannot change anything). */
-static void finish(const char *s, size_t n, const sg_fv *line, sg_buf *tmp, sg_buf *out)
+static void finish(sg_result *r, const char *s, size_t n, const sg_fv *line, sg_buf *tmp, sg_buf *out)
 {
     if (sg_match_line_numbers(s, n)) {
+        if (r)
+            r->line_read = 1;
         sg_buf_reset(tmp);
         sg_buf_add(tmp, s, n);
         append_line(tmp, line);
@@ -652,7 +655,7 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
         collapse(st.s, st.n, '[', ']', RP_EMPTY, step_out(&st));
         step_done(&st);
     }
-    finish(st.s, st.n, line, step_out(&st), out);
+    finish(r, st.s, st.n, line, step_out(&st), out);
     return steps_end(r, &st, out, SG_PY_OK);
 }
 
@@ -675,7 +678,7 @@ sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *l
     }
     sg_buf tmp, *o = step_out(&st);
     sg_result_take(r, 2, &tmp);
-    finish(st.s, st.n, line, &tmp, o);
+    finish(r, st.s, st.n, line, &tmp, o);
     strip_rust_hash(o->p ? o->p : "", o->len, out);
     if (tmp.failed)
         out->failed = 1;
@@ -840,6 +843,29 @@ sg_frame_in sg_frame_in_fields(const cJSON *const f[SG_F_N])
     return in;
 }
 
+/* normalize_rust_function or normalize_cpp_function, from the context's memo when an earlier
+ * crash had the same function (and its line was not part of the result). */
+static sg_pyexc normalize_function(sg_result *r, const char *s, size_t n, int rust, const sg_fv *line,
+                                   sg_buf *out)
+{
+    sg_memo *m = r ? r->memo : NULL;
+    if (!m)
+        return rust ? sg_normalize_rust(r, s, n, line, out) : sg_normalize_cpp(r, s, n, line, out);
+    uint64_t h = sg_memo_hash(rust, s, n);
+    size_t vlen;
+    const char *v = sg_memo_get(m, h, rust, s, n, &vlen);
+    if (v) {
+        sg_buf_add(out, v, vlen);
+        return SG_PY_OK;
+    }
+    size_t mark = out->len;
+    r->line_read = 0;
+    sg_pyexc exc = rust ? sg_normalize_rust(r, s, n, line, out) : sg_normalize_cpp(r, s, n, line, out);
+    if (exc == SG_PY_OK && !r->line_read && !out->failed)
+        sg_memo_put(m, h, rust, s, n, out->p ? out->p + mark : "", out->len - mark);
+    return exc;
+}
+
 /* ---- normalize_frame ---------------------------------------------------------------------- */
 
 sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
@@ -857,9 +883,7 @@ sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
             return raise(r, SG_PY_ATTRIBUTEERROR, "'%s' object has no attribute 'endswith'",
                          sg_fv_type(&f->function));
         }
-        if (rust)
-            return sg_normalize_rust(r, f->function.s, f->function.len, &f->line, out);
-        return sg_normalize_cpp(r, f->function.s, f->function.len, &f->line, out);
+        return normalize_function(r, f->function.s, f->function.len, rust, &f->line, out);
     }
     if (sg_fv_truthy(&f->file) && sg_fv_truthy(&f->line)) {
         if (!f->file.is_str)

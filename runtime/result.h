@@ -29,6 +29,8 @@ typedef struct sg_result {
     sg_str exc;              /* text of the Python exception a rule would have raised */
     sg_buf *scratch;         /* SG_SCRATCH buffers kept across crashes by the caller, or NULL */
     int need_threads;        /* SG_RULE_RETRY happened */
+    struct sg_memo *memo;    /* normalized functions of earlier crashes (memo.h), or NULL */
+    int line_read;           /* the last normalized function got its line number appended */
 } sg_result;
 
 /* Scratch buffers normalization borrows (sg_result_take) and returns (sg_result_give), inline
