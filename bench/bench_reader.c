@@ -11,6 +11,7 @@
 #include "csiggen.h"
 #include "csig.h"
 #include "json_read.h"
+#include "memo.h"
 #include "normalize.h"
 #include "pyval.h"
 
@@ -86,7 +87,12 @@ int main(int argc, char **argv)
             cJSON_Delete(tree);
         }
     t_gen /= reps;
-    /* normalization alone and the walk alone, per frame, on every crashing-thread frame */
+    /* normalization alone and the walk alone, per frame, on every crashing-thread frame;
+     * normalization with scratch buffers and a memo of its own, as a context has */
+    sg_memo *memo = sg_memo_new();
+    sg_buf scratch[SG_SCRATCH];
+    for (int k = 0; k < SG_SCRATCH; k++)
+        sg_buf_init(&scratch[k]);
     sg_arena arena;
     sg_arena_init(&arena, 0);
     sg_result res;
@@ -106,6 +112,8 @@ int main(int argc, char **argv)
         }
         sg_arena_reset(&arena);
         sg_result_init(&res, &arena, 0);
+        res.memo = memo;
+        res.scratch = scratch;
         sg_strvec list = { NULL, 0, 0 };
         const cJSON *f;
         double t1 = now();
@@ -126,6 +134,9 @@ int main(int argc, char **argv)
     }
     sg_buf_free(&nb);
     sg_arena_free(&arena);
+    sg_memo_free(memo);
+    for (int k = 0; k < SG_SCRATCH; k++)
+        sg_buf_free(&scratch[k]);
     double mb = (double)bytes / 1e6;
     printf("crashes %zu, %.1f MB, %.1f KB/crash\n", n, mb, (double)bytes / (double)n / 1e3);
     printf("reader  (sg_json_read_crash): %8.0f crashes/s  %7.1f MB/s\n", (double)n / t_read, mb / t_read);

@@ -478,10 +478,6 @@ static char *make_key(parser *p, const keytext *kt)
     return k;
 }
 
-/* The keys of the frame fields (SG_F_*), as sg_frame_field_of_n names them. */
-static const char *const frame_keys[SG_F_N] = { "module", "function", "file", "line", "module_offset",
-                                                "offset", "unloaded_modules", "inlines" };
-
 static void release_key(parser *p, char *key, int is_const)
 {
     if (!is_const)
@@ -534,7 +530,7 @@ static cJSON *read_object(parser *p, int build, int place)
         int named = keep || place == P_ROOT || place == P_DUMP;
         /* a frame field's key is its name exactly: the name's constant, not a copy */
         int const_key = field >= 0;
-        char *key = const_key ? (char *)(uintptr_t)frame_keys[field]
+        char *key = const_key ? (char *)(uintptr_t)sg_frame_field_name[field]
                     : need_key && named ? make_key(p, &kt) : NULL;
         if (named && !key)
             break;

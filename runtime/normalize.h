@@ -35,6 +35,8 @@ void sg_frame_fields(const cJSON *d, const cJSON *f[SG_F_N]);
 /* Which of those fields a key names (SG_F_*), or -1: the crash reader builds only these. */
 int sg_frame_field_of(const char *key);
 int sg_frame_field_of_n(const char *key, size_t len);
+/* The key each SG_F_* field has. */
+extern const char *const sg_frame_field_name[SG_F_N];
 /* A frame dict as normalize_frame(**frame) sees it. */
 sg_frame_in sg_frame_in_json(const cJSON *d);
 /* The same from fields sg_frame_fields found. */

@@ -386,3 +386,26 @@ SG_SUITE(reader_frames_past_max)
         sg_buf_free(&b);
     }
 }
+
+/* A frame field's key in the tree is the field name's constant: the names agree with the
+ * field lookup, and trees read without an arena free without touching those keys. */
+SG_SUITE(reader_frame_keys)
+{
+    int agree = 1;
+    for (int k = 0; k < SG_F_N; k++)
+        agree &= sg_frame_field_of(sg_frame_field_name[k]) == k;
+    CHECK(agree, "sg_frame_field_name[k] names field k");
+    static const char doc[] = "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"module\": \"m\", "
+                              "\"function\": \"f\", \"file\": \"a.cpp\", \"line\": 3, \"trust\": \"cfi\", "
+                              "\"function\": \"g\", \"inlines\": [{\"function\": \"h\"}]}]}]}";
+    sg_error e;
+    cJSON *t = sg_json_read_crash(doc, sizeof doc - 1, NULL, &e);
+    const cJSON *fr = t ? cJSON_GetArrayItem(sg_py_dict_get(cJSON_GetArrayItem(sg_py_dict_get(t, "threads", 7), 0),
+                                                            "frames", 6), 0) : NULL;
+    const cJSON *fn = fr ? sg_py_dict_get(fr, "function", 8) : NULL;
+    CHECK(fn && !strcmp(fn->valuestring, "g") && fn->string == sg_frame_field_name[SG_F_FUNCTION],
+          "the last duplicate wins and keeps the constant key");
+    CHECK(fr && !sg_py_dict_get(fr, "trust", 5) && cJSON_GetArraySize(fr) == 5,
+          "a key no rule reads is not built (%d kept)", fr ? cJSON_GetArraySize(fr) : -1);
+    cJSON_Delete(t); /* under ASan: a freed constant key would be reported here */
+}

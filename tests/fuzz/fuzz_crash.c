@@ -4,7 +4,8 @@
  * builds the result; the result is then written as JSON strings the json.dumps way.
  * Beyond crashes and sanitizer reports it checks what must hold for any input: the signature
  * is at most 255 code points of valid WTF-8, at most 40 frames, and a second run on the same
- * context gives the very same result (no state leaks from one crash to the next). */
+ * context and a run on a fresh context give the very same result (no state leaks from one
+ * crash to the next, and the context's memo of normalized functions changes nothing). */
 #include "csiggen.h"
 #include "jsonstr.h"
 #include <stdint.h>
@@ -60,15 +61,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* a private copy without a terminator, so ASan sees any read past the end */
     char *doc = malloc(size ? size : 1);
     memcpy(doc, data, size);
-    sg_buf first, second;
-    sg_buf_init(&first), sg_buf_init(&second);
-    for (int run = 0; run < 2; run++) {
+    sg_buf first, second, third;
+    sg_buf_init(&first), sg_buf_init(&second), sg_buf_init(&third);
+    sg_ctx *fresh = sg_ctx_new(NULL);
+    if (!fresh)
+        abort();
+    for (int run = 0; run < 3; run++) {
         sg_output out;
         sg_error err;
         memset(&out, 0, sizeof out);
         memset(&err, 0, sizeof err);
-        sg_buf *json = run ? &second : &first;
-        sg_status st = sg_generate(ctx, doc, size, SG_VERBOSE, &out, &err);
+        sg_buf *json = run == 0 ? &first : run == 1 ? &second : &third;
+        sg_status st = sg_generate(run == 2 ? fresh : ctx, doc, size, SG_VERBOSE, &out, &err);
         if (st == SG_OK) {
             if (wtf8_len(out.signature.s, out.signature.len) > 255 || out.n_frames > 40)
                 abort(); /* SigTruncate and MAXIMUM_FRAMES_TO_CONSIDER */
@@ -82,7 +86,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (first.len != second.len || (first.len && memcmp(first.p, second.p, first.len) != 0))
         abort(); /* the same crash twice gives the same result */
-    sg_buf_free(&first), sg_buf_free(&second);
+    if (first.len != third.len || (first.len && memcmp(first.p, third.p, first.len) != 0))
+        abort(); /* and so does a context that has seen no crash before */
+    sg_ctx_free(fresh);
+    sg_buf_free(&first), sg_buf_free(&second), sg_buf_free(&third);
     free(doc);
     return 0;
 }
