@@ -1587,10 +1587,14 @@ lexeme:;
  * value (a frame past the 40 the rules read) is not followed by 4 KiB of classifying. */
 enum { CHUNK_BLOCKS = 64 };
 typedef struct {
-    const unsigned char *s;
-    size_t len, base, next; /* base: where the chunk starts; next: the next block */
-    unsigned chunk;         /* blocks in the next chunk */
+    size_t next; /* the next block */
     uint64_t esc, in_str, scalar;
+} carry;
+typedef struct {
+    const unsigned char *s;
+    size_t len, base; /* base: where the chunk starts */
+    unsigned chunk;   /* blocks in the next chunk */
+    carry c;
     uint16_t tok[CHUNK_BLOCKS * 64 + 64]; /* room for a whole block written past the count */
 } blocks;
 
@@ -1603,28 +1607,29 @@ typedef size_t refill_fn(blocks *b);
  * opening quotes, the first byte of each scalar run; only those before the block's first raw
  * control character in a string or invalid escape, if it has one, and then it is the last
  * block. */
-static inline __attribute__((always_inline)) uint64_t block_tokens(blocks *b, const unsigned char *p,
-                                                                   classify_fn *classify, prefix_fn *prefix)
+static inline __attribute__((always_inline)) uint64_t block_tokens(const unsigned char *s, size_t len, carry *c,
+                                                                   const unsigned char *p, classify_fn *classify,
+                                                                   prefix_fn *prefix)
 {
-    size_t base = b->next;
-    b->next = base + 64;
+    size_t base = c->next;
+    c->next = base + 64;
     block_bits m;
     classify(p, &m);
     uint64_t escaped = 0, bad = 0;
-    if (m.bslash | b->esc)
-        escaped = escaped_bytes(b->s, base, b->len, m.bslash, &b->esc, &bad);
+    if (m.bslash | c->esc)
+        escaped = escaped_bytes(s, base, len, m.bslash, &c->esc, &bad);
     uint64_t quote = m.quote & ~escaped;
-    uint64_t in_str = prefix(quote) ^ b->in_str;
-    b->in_str = (uint64_t)0 - (in_str >> 63);
+    uint64_t in_str = prefix(quote) ^ c->in_str;
+    c->in_str = (uint64_t)0 - (in_str >> 63);
     bad |= m.ctrl & in_str; /* a raw control character in a string */
     uint64_t scalar = ~(m.ws | m.op | quote | in_str);
-    uint64_t tokens = (m.op & ~in_str) | (quote & in_str) | (scalar & ~((scalar << 1) | b->scalar));
-    b->scalar = scalar >> 63;
+    uint64_t tokens = (m.op & ~in_str) | (quote & in_str) | (scalar & ~((scalar << 1) | c->scalar));
+    c->scalar = scalar >> 63;
     if (bad) {
         /* the value may end before the bad byte (what follows it is not ours to judge):
          * keep the tokens before it, and no block after this one */
         tokens &= (bad & (0 - bad)) - 1;
-        b->next = b->len;
+        c->next = len;
     }
     return tokens;
 }
@@ -1648,23 +1653,28 @@ static inline __attribute__((always_inline)) size_t flatten_bits(uint16_t *out, 
 
 /* One chunk: how many token starts (none inside a long string); after a refused block,
  * next is len. The whole blocks go through a loop without calls, so that the classifier's
- * constants stay in vector registers (every one is caller-saved); the last block, padded,
- * after it. */
+ * constants stay in vector registers (every one is caller-saved), and with what carries from
+ * block to block in a local (the token stores could alias b); the last block, padded, after
+ * it. */
 static inline __attribute__((always_inline)) size_t chunk_tokens(blocks *b, classify_fn *classify,
                                                                  flatten_fn *flatten, prefix_fn *prefix)
 {
-    size_t n = 0, whole = (b->len - b->next) / 64;
+    const unsigned char *s = b->s;
+    size_t len = b->len, n = 0, whole = (len - b->c.next) / 64;
     unsigned k = 0, upto = whole < b->chunk ? (unsigned)whole : b->chunk;
-    b->base = b->next;
-    for (; k < upto && b->next < b->len; k++)
-        n += flatten(b->tok + n, block_tokens(b, b->s + b->next, classify, prefix), k * 64);
-    if (k < b->chunk && b->next < b->len) {
+    carry c = b->c;
+    uint16_t *tok = b->tok;
+    b->base = c.next;
+    for (; k < upto && c.next < len; k++)
+        n += flatten(tok + n, block_tokens(s, len, &c, s + c.next, classify, prefix), k * 64);
+    if (k < b->chunk && c.next < len) {
         /* the last block, padded with whitespace */
         unsigned char tail[64];
         memset(tail, ' ', sizeof tail);
-        memcpy(tail, b->s + b->next, b->len - b->next);
-        n += flatten(b->tok + n, block_tokens(b, tail, classify, prefix), k * 64);
+        memcpy(tail, s + c.next, len - c.next);
+        n += flatten(tok + n, block_tokens(s, len, &c, tail, classify, prefix), k * 64);
     }
+    b->c = c;
     if (b->chunk < CHUNK_BLOCKS)
         b->chunk *= 2;
     return n;
@@ -1687,14 +1697,29 @@ flatten_vbmi2(uint16_t *out, uint64_t mask, unsigned offset)
                         _mm512_add_epi16(_mm512_cvtepu8_epi16(_mm512_extracti64x4_epi64(idx, 1)), off));
     return (size_t)__builtin_popcountll(mask);
 }
+/* AVX-512F alone: four compresses of 16 dword indexes, narrowed to words */
+__attribute__((target("avx512f,popcnt"))) static inline __attribute__((always_inline)) size_t
+flatten_avx512(uint16_t *out, uint64_t mask, unsigned offset)
+{
+    __m512i idx = _mm512_add_epi32(_mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                   _mm512_set1_epi32((int)offset));
+    size_t n = 0;
+    for (int q = 0; q < 4; q++) {
+        __mmask16 m = (__mmask16)(mask >> (16 * q));
+        __m512i c = _mm512_maskz_compress_epi32(m, _mm512_add_epi32(idx, _mm512_set1_epi32(16 * q)));
+        _mm256_storeu_si256((__m256i *)(void *)(out + n), _mm512_cvtepi32_epi16(c));
+        n += (size_t)__builtin_popcount((unsigned)m);
+    }
+    return n;
+}
 static size_t refill_sse2(blocks *b) { return chunk_tokens(b, classify_sse2, flatten_bits, prefix_xor); }
 __attribute__((target("avx2,bmi,popcnt,pclmul"))) static size_t refill_avx2(blocks *b)
 {
     return chunk_tokens(b, classify_avx2, flatten_bits, prefix_xor_clmul);
 }
-__attribute__((target("avx512bw,bmi,popcnt,pclmul"))) static size_t refill_avx512(blocks *b)
+__attribute__((target("avx512f,avx512bw,bmi,popcnt,pclmul"))) static size_t refill_avx512(blocks *b)
 {
-    return chunk_tokens(b, classify_avx512, flatten_bits, prefix_xor_clmul);
+    return chunk_tokens(b, classify_avx512, flatten_avx512, prefix_xor_clmul);
 }
 __attribute__((target("avx512bw,avx512vbmi2,bmi,popcnt,pclmul"))) static size_t refill_vbmi2(blocks *b)
 {
@@ -1713,9 +1738,9 @@ static refill_fn *refill_of(int isa)
                        __builtin_cpu_supports("bmi") && __builtin_cpu_supports("popcnt") &&
                        __builtin_cpu_supports("pclmul") ? refill_vbmi2 : NULL;
     case SG_SCAN_AVX512:
-        return __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("bmi") &&
-                       __builtin_cpu_supports("popcnt") && __builtin_cpu_supports("pclmul")
-                   ? refill_avx512 : NULL;
+        return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                       __builtin_cpu_supports("bmi") && __builtin_cpu_supports("popcnt") &&
+                       __builtin_cpu_supports("pclmul") ? refill_avx512 : NULL;
     case SG_SCAN_AVX2:
         return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
                        __builtin_cpu_supports("popcnt") && __builtin_cpu_supports("pclmul")
@@ -1739,14 +1764,15 @@ static size_t skip_container(const unsigned char *s, size_t pos, size_t len, siz
                              refill_fn *refill, int rest)
 {
     blocks b;
-    b.s = s, b.len = len, b.next = pos, b.chunk = 1, b.esc = b.in_str = b.scalar = 0;
+    b.s = s, b.len = len, b.chunk = 1;
+    b.c = (carry){ pos, 0, 0, 0 };
     unsigned char stack[256]; /* the closer of each open container */
     size_t depth = 0, at, i = 0, n = 0;
     unsigned char c;
 #define TOKEN()                                                                                \
     do {                                                                                       \
         while (i == n) { /* a chunk may hold no token start: inside a long string */          \
-            if (b.next >= b.len)                                                               \
+            if (b.c.next >= b.len)                                                               \
                 return 0;                                                                      \
             n = refill(&b);                                                                    \
             i = 0;                                                                             \
