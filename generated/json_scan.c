@@ -1026,8 +1026,10 @@ classify_avx512(const unsigned char *p, block_bits *b)
 {
     __m512i v = _mm512_loadu_si512((const void *)p);
     /* punctuation and whitespace by the nibble tables of classify_avx2, tested into masks */
-    const __m512i lo = _mm512_broadcast_i32x4(_mm_setr_epi8(16, 0, 0, 0, 0, 0, 0, 0, 0, 8, 10, 4, 1, 12, 0, 0));
-    const __m512i hi = _mm512_broadcast_i32x4(_mm_setr_epi8(8, 0, 17, 2, 0, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0));
+    const __m512i lo =
+        _mm512_broadcast_i32x4(_mm_setr_epi8(16, 0, 0, 0, 0, 0, 0, 0, 0, 8, 10, 4, 1, 12, 0, 0));
+    const __m512i hi =
+        _mm512_broadcast_i32x4(_mm_setr_epi8(8, 0, 17, 2, 0, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0));
     __m512i nib = _mm512_set1_epi8(0x0F);
     __m512i cls = _mm512_and_si512(_mm512_shuffle_epi8(lo, _mm512_and_si512(v, nib)),
                                    _mm512_shuffle_epi8(hi, _mm512_and_si512(_mm512_srli_epi16(v, 4), nib)));
@@ -1067,8 +1069,8 @@ prefix_xor_clmul(uint64_t x)
  * is escaped by the previous block's last), each escape checked as json.loads checks it: at
  * the first invalid one, *bad gets its backslash's bit and the scan stops. Backslashes
  * outside strings are refused later, as scalar bytes. */
-static inline __attribute__((always_inline)) uint64_t escaped_bytes(const unsigned char *s, size_t base, size_t len, uint64_t bs,
-                              uint64_t *carry, uint64_t *bad)
+static inline __attribute__((always_inline)) uint64_t
+escaped_bytes(const unsigned char *s, size_t base, size_t len, uint64_t bs, uint64_t *carry, uint64_t *bad)
 {
     uint64_t escaped = *carry;
     bs &= ~*carry;
@@ -1607,9 +1609,9 @@ typedef size_t refill_fn(blocks *b);
  * opening quotes, the first byte of each scalar run; only those before the block's first raw
  * control character in a string or invalid escape, if it has one, and then it is the last
  * block. */
-static inline __attribute__((always_inline)) uint64_t block_tokens(const unsigned char *s, size_t len, carry *c,
-                                                                   const unsigned char *p, classify_fn *classify,
-                                                                   prefix_fn *prefix)
+static inline __attribute__((always_inline)) uint64_t
+block_tokens(const unsigned char *s, size_t len, carry *c, const unsigned char *p, classify_fn *classify,
+             prefix_fn *prefix)
 {
     size_t base = c->next;
     c->next = base + 64;
@@ -1680,7 +1682,10 @@ static inline __attribute__((always_inline)) size_t chunk_tokens(blocks *b, clas
     return n;
 }
 
-static size_t refill_portable(blocks *b) { return chunk_tokens(b, classify_portable, flatten_bits, prefix_xor); }
+static size_t refill_portable(blocks *b)
+{
+    return chunk_tokens(b, classify_portable, flatten_bits, prefix_xor);
+}
 #ifdef SG_X86_BLOCKS
 /* AVX-512 VBMI2: the set bits' indexes come from one compress of 0..63 */
 __attribute__((target("avx512bw,avx512vbmi2,popcnt"))) static inline __attribute__((always_inline)) size_t
@@ -1712,7 +1717,10 @@ flatten_avx512(uint16_t *out, uint64_t mask, unsigned offset)
     }
     return n;
 }
-static size_t refill_sse2(blocks *b) { return chunk_tokens(b, classify_sse2, flatten_bits, prefix_xor); }
+static size_t refill_sse2(blocks *b)
+{
+    return chunk_tokens(b, classify_sse2, flatten_bits, prefix_xor);
+}
 __attribute__((target("avx2,bmi,popcnt,pclmul"))) static size_t refill_avx2(blocks *b)
 {
     return chunk_tokens(b, classify_avx2, flatten_bits, prefix_xor_clmul);
@@ -1772,7 +1780,7 @@ static size_t skip_container(const unsigned char *s, size_t pos, size_t len, siz
 #define TOKEN()                                                                                \
     do {                                                                                       \
         while (i == n) { /* a chunk may hold no token start: inside a long string */          \
-            if (b.c.next >= b.len)                                                               \
+            if (b.c.next >= b.len)                                                             \
                 return 0;                                                                      \
             n = refill(&b);                                                                    \
             i = 0;                                                                             \
