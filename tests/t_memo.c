@@ -22,6 +22,7 @@ SG_SUITE(memo_table)
     const char *v = sg_memo_get(m, h0, 0, k, strlen(k), &n);
     CHECK(v && n == 4 && !memcmp(v, "f<T>", 4), "what was put comes back");
     CHECK(!sg_memo_get(m, h1, 1, k, strlen(k), &n), "the same key of the other kind (Rust) is apart");
+    CHECK(!sg_memo_get(m, h0, 1, k, strlen(k), &n), "even with the same hash, the kind is compared");
     CHECK(!sg_memo_get(m, h0, 0, k, strlen(k) - 1, &n), "a prefix of the key is another key");
     /* keys held against the bytes, not only the hash: a forged equal hash is not a hit */
     CHECK(!sg_memo_get(m, h0, 0, "void g<int>(int)", strlen(k), &n), "same hash, other bytes: no hit");
