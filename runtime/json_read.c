@@ -529,15 +529,14 @@ static cJSON *read_object(parser *p, int build, int place)
         }
         int named = keep || place == P_ROOT || place == P_DUMP;
         /* a frame field's key is its name exactly: the name's constant, not a copy */
-        int const_key = field >= 0;
-        char *key = const_key ? (char *)(uintptr_t)sg_frame_field_name[field]
+        char *key = field >= 0 ? (char *)(uintptr_t)sg_frame_field_name[field]
                     : need_key && named ? make_key(p, &kt) : NULL;
         if (named && !key)
             break;
         skip_ws(p);
         if (p->pos >= p->len || p->s[p->pos] != ':') {
             fail_at(p, SG_EJSON, "Expecting ':' delimiter", p->pos);
-            release_key(p, key, const_key);
+            release_key(p, key, field >= 0);
             break;
         }
         p->pos++;
@@ -549,19 +548,17 @@ static cJSON *read_object(parser *p, int build, int place)
             sub = field == SG_F_INLINES ? P_INLINES : P_OTHER;
         cJSON *val = read_value(p, keep, sub);
         if (p->failed) {
-            release_key(p, key, const_key);
+            release_key(p, key, field >= 0);
             break;
         }
         if (keep) {
             val->string = key;
-            if (const_key)
-                val->type |= cJSON_StringIsConst; /* cJSON_Delete leaves it */
             if (place == P_ROOT && strcmp(key, "crashing_thread") == 0)
                 p->read_ct[0] = val;
             if (place == P_DUMP && strcmp(key, "crash_info") == 0)
                 p->read_ct[1] = cJSON_IsObject(val) ? cJSON_GetObjectItemCaseSensitive(val, "crashing_thread") : NULL;
-            if (field >= 0)
-                val->type |= (field + 1) << SG_CJSON_FIELD_SHIFT;
+            if (field >= 0) /* a constant key: cJSON_Delete leaves it */
+                val->type |= cJSON_StringIsConst | (field + 1) << SG_CJSON_FIELD_SHIFT;
             /* Python dict: the last duplicate's value, at the first key's position. Small
              * objects (frames) are scanned; big ones get a hash index. */
             cJSON *dup = NULL;
@@ -596,7 +593,7 @@ static cJSON *read_object(parser *p, int build, int place)
                 }
             }
         } else {
-            release_key(p, key, const_key);
+            release(p, key); /* never a field's: those are kept */
         }
         skip_ws(p);
         if (p->pos < p->len && p->s[p->pos] == '}') {

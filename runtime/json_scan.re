@@ -177,6 +177,13 @@ static void classify_portable(const unsigned char *p, block_bits *b)
 
 #ifdef SG_X86_BLOCKS
 
+/* A byte's class is nib_lo[low nibble] & nib_hi[high nibble] (simdjson's table lookup): bits
+ * 1, 2, 4 the punctuation , : and [ ] { }, bits 8, 16 the whitespace \t \n \r and space,
+ * each bit naming one high nibble so that no other byte can carry it. */
+static const unsigned char nib_lo[16] = { 16, 0, 0, 0, 0, 0, 0, 0, 0, 8, 10, 4, 1, 12, 0, 0 };
+static const unsigned char nib_hi[16] = { 8, 0, 17, 2, 0, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0 };
+enum { CLASS_OP = 7, CLASS_WS = 24 };
+
 static inline __attribute__((always_inline)) void classify_sse2(const unsigned char *p, block_bits *b)
 {
     uint64_t q = 0, bs = 0, ct = 0, w = 0, o = 0;
@@ -204,18 +211,13 @@ classify_avx2(const unsigned char *p, block_bits *b)
     for (int k = 0; k < 64; k += 32) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(p + k));
         __m256i c1f = _mm256_set1_epi8(0x1F), zero = _mm256_setzero_si256();
-        /* a byte's class is lo[low nibble] & hi[high nibble] (simdjson's table lookup): bits
-         * 1, 2, 4 the punctuation , : and [ ] { }, bits 8, 16 the whitespace \t \n \r and
-         * space, each bit naming one high nibble so that no other byte can carry it */
-        const __m256i lo = _mm256_setr_epi8(16, 0, 0, 0, 0, 0, 0, 0, 0, 8, 10, 4, 1, 12, 0, 0,
-                                            16, 0, 0, 0, 0, 0, 0, 0, 0, 8, 10, 4, 1, 12, 0, 0);
-        const __m256i hi = _mm256_setr_epi8(8, 0, 17, 2, 0, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0,
-                                            8, 0, 17, 2, 0, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0);
+        const __m256i lo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)nib_lo));
+        const __m256i hi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)nib_hi));
         __m256i nib = _mm256_set1_epi8(0x0F);
         __m256i cls = _mm256_and_si256(_mm256_shuffle_epi8(lo, _mm256_and_si256(v, nib)),
                                        _mm256_shuffle_epi8(hi, _mm256_and_si256(_mm256_srli_epi16(v, 4), nib)));
-        __m256i op = _mm256_cmpeq_epi8(_mm256_and_si256(cls, _mm256_set1_epi8(7)), zero);
-        __m256i ws = _mm256_cmpeq_epi8(_mm256_and_si256(cls, _mm256_set1_epi8(24)), zero);
+        __m256i op = _mm256_cmpeq_epi8(_mm256_and_si256(cls, _mm256_set1_epi8(CLASS_OP)), zero);
+        __m256i ws = _mm256_cmpeq_epi8(_mm256_and_si256(cls, _mm256_set1_epi8(CLASS_WS)), zero);
         q |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('"'))) << k;
         bs |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\\'))) << k;
         ct |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_max_epu8(v, c1f), c1f)) << k;
@@ -229,19 +231,17 @@ __attribute__((target("avx512bw,bmi"))) static inline __attribute__((always_inli
 classify_avx512(const unsigned char *p, block_bits *b)
 {
     __m512i v = _mm512_loadu_si512((const void *)p);
-    /* punctuation and whitespace by the nibble tables of classify_avx2, tested into masks */
-    const __m512i lo =
-        _mm512_broadcast_i32x4(_mm_setr_epi8(16, 0, 0, 0, 0, 0, 0, 0, 0, 8, 10, 4, 1, 12, 0, 0));
-    const __m512i hi =
-        _mm512_broadcast_i32x4(_mm_setr_epi8(8, 0, 17, 2, 0, 4, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0));
+    /* punctuation and whitespace by the nibble tables, tested into masks */
+    const __m512i lo = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)(const void *)nib_lo));
+    const __m512i hi = _mm512_broadcast_i32x4(_mm_loadu_si128((const __m128i *)(const void *)nib_hi));
     __m512i nib = _mm512_set1_epi8(0x0F);
     __m512i cls = _mm512_and_si512(_mm512_shuffle_epi8(lo, _mm512_and_si512(v, nib)),
                                    _mm512_shuffle_epi8(hi, _mm512_and_si512(_mm512_srli_epi16(v, 4), nib)));
     b->quote = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('"'));
     b->bslash = _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8('\\'));
     b->ctrl = _mm512_cmplt_epu8_mask(v, _mm512_set1_epi8(0x20));
-    b->op = _mm512_test_epi8_mask(cls, _mm512_set1_epi8(7));
-    b->ws = _mm512_test_epi8_mask(cls, _mm512_set1_epi8(24));
+    b->op = _mm512_test_epi8_mask(cls, _mm512_set1_epi8(CLASS_OP));
+    b->ws = _mm512_test_epi8_mask(cls, _mm512_set1_epi8(CLASS_WS));
 }
 #endif
 
@@ -300,15 +300,16 @@ escaped_bytes(const unsigned char *s, size_t base, size_t len, uint64_t bs, uint
     return escaped;
 }
 
-/* Past the scalar (number or literal) at s[at], or 0 when it is not one json.loads takes,
- * runs on into other scalar bytes, or has 1000 characters or more (the int limit is worded
- * by the full reader). */
+/* Whether a scalar may end before c. */
 static int is_delimiter(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == ',' || c == ':' || c == '{' ||
            c == '}' || c == '[' || c == ']';
 }
 
+/* Past the scalar (number or literal) at s[at], or 0 when it is not one json.loads takes,
+ * runs on into other scalar bytes, or has 1000 characters or more (the int limit is worded
+ * by the full reader). */
 static size_t scalar_end(const unsigned char *s, size_t at, size_t len)
 {
     /* the common scalar, a short integer (frame and line numbers): digits, then a delimiter */

@@ -516,8 +516,7 @@ static void append_line(sg_buf *b, const sg_fv *line)
 static void finish(sg_result *r, const char *s, size_t n, const sg_fv *line, sg_buf *tmp, sg_buf *out)
 {
     if (sg_match_line_numbers(s, n)) {
-        if (r)
-            r->line_read = 1;
+        r->line_read = 1; /* the result depends on the line: not for the memo */
         sg_buf_reset(tmp);
         sg_buf_add(tmp, s, n);
         append_line(tmp, line);
@@ -635,7 +634,7 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
             }
         }
         step_done(&st);
-        p |= PAREN;
+        p |= PAREN; /* "(anonymous namespace)" brings parentheses of its own */
     }
     if (p & DOLLAR) {
         fix_lambdas(st.s, st.n, step_out(&st)); /* bug 1688249 */
@@ -851,20 +850,21 @@ sg_frame_in sg_frame_in_fields(const cJSON *const f[SG_F_N])
 static sg_pyexc normalize_function(sg_result *r, const char *s, size_t n, int rust, const sg_fv *line,
                                    sg_buf *out)
 {
-    sg_memo *m = r ? r->memo : NULL;
-    if (!m)
-        return rust ? sg_normalize_rust(r, s, n, line, out) : sg_normalize_cpp(r, s, n, line, out);
-    uint64_t h = sg_memo_hash(rust, s, n);
-    size_t vlen;
-    const char *v = sg_memo_get(m, h, rust, s, n, &vlen);
-    if (v) {
-        sg_buf_add(out, v, vlen);
-        return SG_PY_OK;
+    sg_memo *m = r->memo;
+    uint64_t h = 0;
+    if (m) {
+        h = sg_memo_hash(rust, s, n);
+        size_t vlen;
+        const char *v = sg_memo_get(m, h, rust, s, n, &vlen);
+        if (v) {
+            sg_buf_add(out, v, vlen);
+            return SG_PY_OK;
+        }
     }
     size_t mark = out->len;
     r->line_read = 0;
     sg_pyexc exc = rust ? sg_normalize_rust(r, s, n, line, out) : sg_normalize_cpp(r, s, n, line, out);
-    if (exc == SG_PY_OK && !r->line_read && !out->failed)
+    if (m && exc == SG_PY_OK && !r->line_read && !out->failed)
         sg_memo_put(m, h, rust, s, n, out->p ? out->p + mark : "", out->len - mark);
     return exc;
 }

@@ -581,7 +581,9 @@ static int each_line_mapped(tool *t, FILE *in, const char *name)
     t->populated = start;
     while (start < size && t->jobs > 1) {
         /* ranges of whole lines; each worker splits its own */
-        size_t end = size - start > MAPPED_BATCH_BYTES ? line_end(map, size, start + MAPPED_BATCH_BYTES - 1) : size;
+        size_t end = size - start > MAPPED_BATCH_BYTES
+                         ? line_end(map, size, start + MAPPED_BATCH_BYTES - 1)
+                         : size;
         end += end < size;
         add_range(t, map + start, end - start);
         start = end;

@@ -13,6 +13,15 @@
 
 static const cJSON *get(const cJSON *o, const char *k) { return sg_py_dict_get(o, k, strlen(k)); }
 
+/* The signify of this build, or NULL, said as a skip. */
+static const char *signify_path(void)
+{
+    const char *signify = t_path("SG_BUILD", "signify");
+    if (!signify)
+        t_skip("signify is missing");
+    return signify;
+}
+
 /* expected[field] with Socorro's defaults: a missing proto_signature is "", frames [] */
 static int field_ok(const cJSON *got, const cJSON *exp, const char *f)
 {
@@ -121,11 +130,9 @@ SG_SUITE(signify_harvested)
 /* One bad line never stops or shifts the others. */
 SG_SUITE(signify_batch)
 {
-    const char *signify = t_path("SG_BUILD", "signify");
-    if (!signify) {
-        t_skip("signify is missing");
+    const char *signify = signify_path();
+    if (!signify)
         return;
-    }
     static const char input[] =
         "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"a()\"}]}]}\n"
         "{\"crashing_thread\": 0, \"threads\": [\n"
@@ -178,11 +185,9 @@ SG_SUITE(signify_batch)
 
 SG_SUITE(signify_single)
 {
-    const char *signify = t_path("SG_BUILD", "signify");
-    if (!signify) {
-        t_skip("signify is missing");
+    const char *signify = signify_path();
+    if (!signify)
         return;
-    }
     char cmd[1024], *out = NULL, *err = NULL;
     size_t len;
     snprintf(cmd, sizeof cmd, "%s docs/examples/crash.json", signify);
@@ -243,12 +248,10 @@ static int jobs_input(sg_buf *in)
 /* The signify to run and its input, or NULL (said as a skip) when either is missing. */
 static const char *jobs_setup(sg_buf *in)
 {
-    const char *signify = t_path("SG_BUILD", "signify");
+    const char *signify = signify_path();
     sg_buf_init(in);
-    if (!signify) {
-        t_skip("signify is missing");
+    if (!signify)
         return NULL;
-    }
     if (!jobs_input(in)) {
         sg_buf_free(in);
         return NULL;
@@ -347,11 +350,9 @@ SG_SUITE(signify_mapped)
  * last one, without its newline), empty lines, all as the serial run gives them. */
 SG_SUITE(signify_jobs_pipe_edges)
 {
-    const char *signify = t_path("SG_BUILD", "signify");
-    if (!signify) {
-        t_skip("signify is missing");
+    const char *signify = signify_path();
+    if (!signify)
         return;
-    }
     sg_buf in;
     sg_buf_init(&in);
     /* a crash of about 1.5 MB: one thread of 20000 frames */
