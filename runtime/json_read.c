@@ -196,17 +196,19 @@ static void replace(parser *p, cJSON *parent, cJSON *old, cJSON *item)
     drop(p, old);
 }
 
-static cJSON *new_node(parser *p, int type)
+static cJSON *new_node_of(parser *p, int type, size_t size)
 {
-    cJSON *n = alloc(p, sizeof *n);
+    cJSON *n = alloc(p, size);
     if (!n) {
         oom(p);
         return NULL;
     }
-    memset(n, 0, sizeof *n);
+    memset(n, 0, size);
     n->type = type;
     return n;
 }
+
+static cJSON *new_node(parser *p, int type) { return new_node_of(p, type, sizeof(cJSON)); }
 
 static char *dup_bytes(parser *p, const char *s, size_t n)
 {
@@ -495,9 +497,21 @@ static int child_place(int place, const char *key)
     return P_OTHER;
 }
 
+_Static_assert(sizeof ((sg_frame_node *)0)->field == SG_F_N * sizeof(cJSON *),
+               "sg_frame_node holds SG_F_N fields");
+
+static void set_frame_fields(cJSON *obj, cJSON *const by_field[SG_F_N])
+{
+    memcpy(((sg_frame_node *)obj)->field, by_field, sizeof ((sg_frame_node *)obj)->field);
+    obj->type |= SG_CJSON_FRAME_REC;
+}
+
 static cJSON *read_object(parser *p, int build, int place)
 {
-    cJSON *obj = build ? new_node(p, cJSON_Object) : NULL;
+    int rec = build && place == P_FRAME;
+    cJSON *obj = !build ? NULL
+                 : rec ? new_node_of(p, cJSON_Object, sizeof(sg_frame_node))
+                       : new_node(p, cJSON_Object);
     keyindex ix = { NULL, 0, 0 };
     size_t nkeys = 0;
     cJSON *by_field[SG_F_N] = { NULL };
@@ -507,6 +521,8 @@ static cJSON *read_object(parser *p, int build, int place)
     skip_ws(p);
     if (p->pos < p->len && p->s[p->pos] == '}') {
         p->pos++;
+        if (rec)
+            set_frame_fields(obj, by_field);
         return obj;
     }
     for (;;) {
@@ -599,6 +615,8 @@ static cJSON *read_object(parser *p, int build, int place)
         if (p->pos < p->len && p->s[p->pos] == '}') {
             p->pos++;
             free(ix.slot);
+            if (rec)
+                set_frame_fields(obj, by_field);
             return obj;
         }
         if (p->pos >= p->len || p->s[p->pos] != ',') {

@@ -21,6 +21,14 @@
 /* A thread the crash reader validated but did not build: a null node with this type bit. A
  * rule that reaches one must not read it as None (csig.c asks for a run with it built). */
 #define SG_CJSON_UNBUILT (1 << 13)
+/* A frame object the crash reader built is an sg_frame_node with this type bit: its fields
+ * (what sg_frame_fields finds, normalize.h) sit after the node, so the frame list reads them
+ * without walking the children. A reference to it (cJSON_IsReference) is a bare node. */
+#define SG_CJSON_FRAME_REC (1 << 21)
+typedef struct sg_frame_node {
+    cJSON node;
+    const cJSON *field[8]; /* SG_F_N */
+} sg_frame_node;
 
 /* sg_limits and sg_limits_default are public: csiggen.h. */
 

@@ -821,6 +821,10 @@ const char *const sg_frame_field_name[SG_F_N] = { "module", "function", "file", 
  * costs more than the normalization); a later duplicate key wins, as in a Python dict. */
 void sg_frame_fields(const cJSON *d, const cJSON *f[SG_F_N])
 {
+    if (d && (d->type & (SG_CJSON_FRAME_REC | cJSON_IsReference)) == SG_CJSON_FRAME_REC) {
+        memcpy(f, ((const sg_frame_node *)d)->field, SG_F_N * sizeof *f);
+        return;
+    }
     memset(f, 0, SG_F_N * sizeof *f);
     for (const cJSON *c = d ? d->child : NULL; c; c = c->next) {
         int k = SG_CJSON_FIELD(c) ? SG_CJSON_FIELD(c) - 1 : sg_frame_field_of(c->string);

@@ -409,3 +409,52 @@ SG_SUITE(reader_frame_keys)
           "a key no rule reads is not built (%d kept)", fr ? cJSON_GetArraySize(fr) : -1);
     cJSON_Delete(t); /* under ASan: a freed constant key would be reported here */
 }
+
+/* Every frame object (inlines too) of a tree: its record against a walk over its children. */
+static int records_agree(const cJSON *frames, int *seen)
+{
+    int ok = 1;
+    for (const cJSON *fr = frames ? frames->child : NULL; fr; fr = fr->next) {
+        if (!cJSON_IsObject(fr))
+            continue;
+        const cJSON *rec[SG_F_N], *walked[SG_F_N];
+        sg_frame_fields(fr, rec);
+        cJSON bare = *fr; /* the same children, no record */
+        bare.type &= ~SG_CJSON_FRAME_REC;
+        sg_frame_fields(&bare, walked);
+        ok &= memcmp(rec, walked, sizeof rec) == 0;
+        *seen += (fr->type & SG_CJSON_FRAME_REC) != 0;
+        ok &= records_agree(walked[SG_F_INLINES], seen);
+    }
+    return ok;
+}
+
+SG_SUITE(reader_frame_records)
+{
+    static const char *const docs[] = {
+        "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"f\", \"function\": 7, "
+        "\"x\": 1, \"file\": null, \"inlines\": [{\"function\": \"i\", \"line\": 2, \"line\": \"3\"}, {}]}, "
+        "{}, {\"module\": \"m\", \"offset\": \"0x1\", \"module\": [], \"unloaded_modules\": [{}]}, 5]}]}",
+        "{\"json_dump\": {\"crash_info\": {\"crashing_thread\": 0}, \"threads\": [{\"frames\": "
+        "[{\"module_offset\": \"0x2\", \"function\": \"\\u0000g\"}]}]}}",
+    };
+    sg_arena arena;
+    sg_arena_init(&arena, 0);
+    for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++)
+        for (int in_arena = 0; in_arena < 2; in_arena++) {
+            sg_error e;
+            sg_arena_reset(&arena);
+            cJSON *t = in_arena ? sg_json_read_crash_in(&arena, docs[d], strlen(docs[d]), NULL, 1, &e)
+                                : sg_json_read_crash(docs[d], strlen(docs[d]), NULL, &e);
+            const cJSON *root = t && get(t, "json_dump") ? get(t, "json_dump") : t;
+            const cJSON *th = root ? cJSON_GetArrayItem(get(root, "threads"), 0) : NULL;
+            int seen = 0;
+            CHECK(t && records_agree(th ? get(th, "frames") : NULL, &seen),
+                  "doc %zu (arena %d): a frame's record holds what a walk over its keys finds", d, in_arena);
+            CHECK(seen == (d == 0 ? 5 : 1), "doc %zu (arena %d): %d frame objects carry a record", d,
+                  in_arena, seen);
+            if (!in_arena)
+                cJSON_Delete(t); /* under ASan: a frame node freed as one block with its record */
+        }
+    sg_arena_free(&arena);
+}
