@@ -817,8 +817,9 @@ int sg_frame_field_of(const char *k) { return sg_frame_field_of_n(k, strlen(k));
 const char *const sg_frame_field_name[SG_F_N] = { "module", "function", "file", "line", "module_offset",
                                                   "offset", "unloaded_modules", "inlines" };
 
-/* The fields a frame dict can hold, found in one pass over its keys (a dict lookup per field
- * costs more than the normalization); a later duplicate key wins, as in a Python dict. */
+/* The fields a frame dict can hold: from the record of a frame the crash reader built, else
+ * found in one pass over its keys (a dict lookup per field costs more than the
+ * normalization); a later duplicate key wins, as in a Python dict. */
 void sg_frame_fields(const cJSON *d, const cJSON *f[SG_F_N])
 {
     if (d && (d->type & (SG_CJSON_FRAME_REC | cJSON_IsReference)) == SG_CJSON_FRAME_REC) {
