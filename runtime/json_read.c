@@ -574,7 +574,7 @@ static cJSON *read_object(parser *p, int build, int place)
             if (place == P_DUMP && strcmp(key, "crash_info") == 0)
                 p->read_ct[1] = cJSON_IsObject(val) ? cJSON_GetObjectItemCaseSensitive(val, "crashing_thread") : NULL;
             if (field >= 0) /* a constant key: cJSON_Delete leaves it */
-                val->type |= cJSON_StringIsConst | (field + 1) << SG_CJSON_FIELD_SHIFT;
+                val->type |= cJSON_StringIsConst;
             /* Python dict: the last duplicate's value, at the first key's position. Small
              * objects (frames) are scanned; big ones get a hash index. */
             cJSON *dup = NULL;

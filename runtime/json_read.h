@@ -13,11 +13,6 @@
  * the original lexeme ("1.0", "4.5", "1e5", big ints, "NaN", "-Infinity"); NULL means an
  * integer exactly representable as a double (valuedouble holds it). */
 #define SG_CJSON_HASLEN (1 << 12)
-/* A frame's value node built by the crash reader carries 1 + its SG_F_* field (normalize.h)
- * in these type bits, so normalization does not compare its key again; 0 elsewhere. cJSON
- * looks only at the low byte and the reference flags. */
-#define SG_CJSON_FIELD_SHIFT 16
-#define SG_CJSON_FIELD(node) (((node)->type >> SG_CJSON_FIELD_SHIFT) & 15)
 /* A thread the crash reader validated but did not build: a null node with this type bit. A
  * rule that reaches one must not read it as None (csig.c asks for a run with it built). */
 #define SG_CJSON_UNBUILT (1 << 13)

@@ -828,7 +828,7 @@ void sg_frame_fields(const cJSON *d, const cJSON *f[SG_F_N])
     }
     memset(f, 0, SG_F_N * sizeof *f);
     for (const cJSON *c = d ? d->child : NULL; c; c = c->next) {
-        int k = SG_CJSON_FIELD(c) ? SG_CJSON_FIELD(c) - 1 : sg_frame_field_of(c->string);
+        int k = sg_frame_field_of(c->string);
         if (k >= 0)
             f[k] = c;
     }

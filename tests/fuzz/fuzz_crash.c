@@ -61,8 +61,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* a private copy without a terminator, so ASan sees any read past the end */
     char *doc = malloc(size ? size : 1);
     memcpy(doc, data, size);
-    sg_buf first, second, third;
-    sg_buf_init(&first), sg_buf_init(&second), sg_buf_init(&third);
+    /* runs 0 and 1 on the long-lived context, run 2 on one that has seen no crash before */
+    sg_buf json[3];
     sg_ctx *fresh = sg_ctx_new(NULL);
     if (!fresh)
         abort();
@@ -71,25 +71,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sg_error err;
         memset(&out, 0, sizeof out);
         memset(&err, 0, sizeof err);
-        sg_buf *json = run == 0 ? &first : run == 1 ? &second : &third;
+        sg_buf_init(&json[run]);
         sg_status st = sg_generate(run == 2 ? fresh : ctx, doc, size, SG_VERBOSE, &out, &err);
         if (st == SG_OK) {
             if (wtf8_len(out.signature.s, out.signature.len) > 255 || out.n_frames > 40)
                 abort(); /* SigTruncate and MAXIMUM_FRAMES_TO_CONSIDER */
-            flatten(json, &out);
+            flatten(&json[run], &out);
         } else {
             if (!err.msg[0] || memchr(err.msg, 0, sizeof err.msg) == NULL)
                 abort(); /* an error says what went wrong */
-            sg_buf_add(json, "error:", 6);
-            sg_buf_adds(json, err.msg);
+            sg_buf_add(&json[run], "error:", 6);
+            sg_buf_adds(&json[run], err.msg);
         }
     }
-    if (first.len != second.len || (first.len && memcmp(first.p, second.p, first.len) != 0))
-        abort(); /* the same crash twice gives the same result */
-    if (first.len != third.len || (first.len && memcmp(first.p, third.p, first.len) != 0))
-        abort(); /* and so does a context that has seen no crash before */
+    for (int run = 1; run < 3; run++)
+        if (json[run].len != json[0].len ||
+            (json[0].len && memcmp(json[run].p, json[0].p, json[0].len) != 0))
+            abort(); /* the same crash gives the same result, whatever the context saw before */
     sg_ctx_free(fresh);
-    sg_buf_free(&first), sg_buf_free(&second), sg_buf_free(&third);
+    for (int run = 0; run < 3; run++)
+        sg_buf_free(&json[run]);
     free(doc);
     return 0;
 }
