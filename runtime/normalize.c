@@ -55,6 +55,7 @@ static int ends_with_n(const char *s, size_t n, const char *suf, size_t k)
     return n >= k && s[n - 1] == suf[k - 1] && memcmp(s + n - k, suf, k - 1) == 0;
 }
 #define ends_with(s, n, lit) ends_with_n(s, n, lit, sizeof lit - 1)
+#define starts_with(s, n, lit) ((n) >= sizeof lit - 1 && memcmp(s, lit, sizeof lit - 1) == 0)
 
 /* The index of m's highest set bit (m != 0). */
 static inline unsigned highest_bit(unsigned m)
@@ -658,13 +659,15 @@ sg_pyexc sg_normalize_cpp(sg_result *r, const char *f, size_t n, const sg_fv *li
     return steps_end(r, &st, out, SG_PY_OK);
 }
 
-sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out)
+/* normalize_rust_function; tokenized: f is already drop_prefix_and_return_type's result */
+static sg_pyexc rust_steps(sg_result *r, const char *f, size_t n, int tokenized, const sg_fv *line,
+                           sg_buf *out)
 {
     enum { SPACE = 1, ANGLE = 2, PAREN = 4 };
     unsigned p = present(f, n, " <(", 3);
     steps st;
     steps_begin(r, &st, f, n);
-    int ok = last_token(r, &st, p & SPACE);
+    int ok = tokenized ? 1 : last_token(r, &st, p & SPACE);
     if (ok <= 0)
         return steps_end(r, &st, out, no_token(r, ok));
     if (p & ANGLE) {
@@ -683,6 +686,125 @@ sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *l
         out->failed = 1;
     sg_result_give(r, 2, &tmp);
     return steps_end(r, &st, out, SG_PY_OK);
+}
+
+sg_pyexc sg_normalize_rust(sg_result *r, const char *f, size_t n, const sg_fv *line, sg_buf *out)
+{
+    return rust_steps(r, f, n, 0, line, out);
+}
+
+/* One item of a list or dict that drop_prefix_and_return_type iterates: a str, or a scalar
+ * that only "".join rejects (type names it). */
+typedef struct item {
+    const char *s;
+    size_t n;
+    const char *type; /* not NULL: not a str */
+} item;
+
+/* The token list so far: the tokens joined by spaces in text, each one's start in at. */
+typedef struct tokens {
+    sg_buf text, at, levels;
+    size_t count;
+} tokens;
+
+static void token_push(tokens *t, const sg_buf *cur)
+{
+    size_t start = t->text.len + (t->count > 0);
+    if (t->count)
+        sg_buf_addc(&t->text, ' ');
+    sg_buf_add(&t->text, cur->p ? cur->p : "", cur->len);
+    sg_buf_add(&t->at, (const char *)&start, sizeof start);
+    t->count++;
+}
+
+static size_t token_at(const tokens *t, size_t k)
+{
+    size_t v;
+    memcpy(&v, t->at.p + k * sizeof v, sizeof v);
+    return v;
+}
+
+/* "".join(current): TypeError at the first item that is not a str. */
+static sg_pyexc join_current(sg_result *r, tokens *t, sg_buf *cur, size_t *ncur, long bad,
+                             const char *bad_type)
+{
+    if (bad >= 0) {
+        r->exc = sg_result_fmt(r, "sequence item %ld: expected str instance, %s found", bad, bad_type);
+        return SG_PY_TYPEERROR;
+    }
+    token_push(t, cur);
+    sg_buf_reset(cur);
+    *ncur = 0;
+    return SG_PY_OK;
+}
+
+/* drop_prefix_and_return_type over a list's items or a dict's keys, one item at a time as
+ * `for char in function` sees them: only a one-character str is a delimiter or a space, and
+ * the items are joined at the end. Then the rest of normalize_rust_function. */
+static sg_pyexc rust_items(sg_result *r, const cJSON *fn, const sg_fv *line, sg_buf *out)
+{
+    static const char open[] = "({[<`", close[] = ")}]>'";
+    tokens t = { { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 }, 0 };
+    sg_buf cur;
+    sg_buf_init(&cur);
+    size_t ncur = 0;
+    long bad = -1;
+    const char *bad_type = NULL;
+    sg_pyexc exc = SG_PY_OK;
+    for (const cJSON *c = fn->child; c && exc == SG_PY_OK; c = c->next) {
+        item it = { NULL, 0, NULL };
+        if (sg_py_is_dict(fn)) {
+            it.s = c->string;
+            it.n = strlen(c->string);
+        } else if (sg_py_is_list(c) || sg_py_is_dict(c)) {
+            /* `char in OPEN` hashes the item */
+            exc = raise(r, SG_PY_TYPEERROR, "unhashable type: '%s'", sg_py_type_name(c));
+            break;
+        } else if (sg_py_is_str(c)) {
+            it.s = c->valuestring;
+            it.n = sg_py_strlen(c);
+        } else {
+            it.type = sg_py_type_name(c);
+        }
+        const char *o = it.n == 1 ? memchr(open, it.s[0], 5) : NULL;
+        const char *k = it.n == 1 && !o ? memchr(close, it.s[0], 5) : NULL;
+        if (o) {
+            sg_buf_addc(&t.levels, it.s[0]);
+        } else if (k) {
+            if (t.levels.len && close[strchr(open, t.levels.p[t.levels.len - 1]) - open] == it.s[0])
+                t.levels.len--;
+        } else if (!t.levels.len && it.n == 1 && it.s[0] == ' ') {
+            exc = join_current(r, &t, &cur, &ncur, bad, bad_type);
+            bad = -1;
+            continue;
+        }
+        if (it.type && bad < 0) {
+            bad = (long)ncur;
+            bad_type = it.type;
+        }
+        if (!it.type)
+            sg_buf_add(&cur, it.s, it.n);
+        ncur++;
+    }
+    if (exc == SG_PY_OK && ncur)
+        exc = join_current(r, &t, &cur, &ncur, bad, bad_type);
+    if (exc == SG_PY_OK && (t.text.failed || t.at.failed || t.levels.failed || cur.failed || !t.count)) {
+        out->failed = 1;
+    } else if (exc == SG_PY_OK) {
+        /* a last token starting with "(" or "[clone" takes the one before it */
+        const char *s = t.text.p ? t.text.p : "";
+        size_t k = t.count - 1, n = t.text.len;
+        while (k > 0 && (starts_with(s + token_at(&t, k), n - token_at(&t, k), "(") ||
+                         starts_with(s + token_at(&t, k), n - token_at(&t, k), "[clone")))
+            k--;
+        size_t start = token_at(&t, k);
+        exc = rust_steps(r, s + start, n - start, 1, line, out);
+    }
+    sg_buf_free(&cur);
+    sg_buf_free(&t.text);
+    sg_buf_free(&t.at);
+    sg_buf_free(&t.levels);
+    return exc;
 }
 
 /* ---- utils.parse_source_file, strip_leading_zeros --------------------------------------- */
@@ -887,7 +1009,13 @@ sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
             rust = rust_source(f->file.s, f->file.len);
         }
         if (!f->function.is_str) {
-            /* numbers and bools reach str methods; lists and dicts failed earlier */
+            /* the Rust rules iterate the function first: a number or bool is not iterable,
+             * a list's items or a dict's keys are its characters (only --normalize gets a
+             * list or dict: building the frame list hashes the function before) */
+            if (rust && (sg_py_is_list(f->function.j) || sg_py_is_dict(f->function.j)))
+                return rust_items(r, f->function.j, &f->line, out);
+            if (rust)
+                return raise(r, SG_PY_TYPEERROR, "'%s' object is not iterable", sg_fv_type(&f->function));
             return raise(r, SG_PY_ATTRIBUTEERROR, "'%s' object has no attribute 'endswith'",
                          sg_fv_type(&f->function));
         }

@@ -183,6 +183,34 @@ SG_SUITE(signify_batch)
     sg_buf_free(&in);
 }
 
+/* A number as the function of a frame with a Rust file: the Rust rules iterate it first, so
+ * Python's note is TypeError "not iterable", not the C++ rules' AttributeError (expected
+ * note from Socorro's reference on this crash). */
+SG_SUITE(signify_rust_function_type)
+{
+    const char *signify = signify_path();
+    if (!signify)
+        return;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s --jsonl", signify);
+    sg_buf in;
+    sg_buf_init(&in);
+    sg_buf_adds(&in, "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"a()\"}, "
+                     "{\"function\": 2, \"file\": \"/x.rs\"}]}]}\n");
+    int status;
+    size_t n;
+    cJSON **out = tc_run_lines(cmd, &in, &n, &status);
+    const cJSON *notes = n == 1 ? get(out[0], "notes") : NULL;
+    const cJSON *note = cJSON_IsArray(notes) ? cJSON_GetArrayItem(notes, 0) : NULL;
+    CHECK(cJSON_IsString(note) &&
+              !strcmp(note->valuestring, "SignatureGenerationRule: Rule failed: 'int' object is not iterable"),
+          "the Rust rules' TypeError is the note, got %s", cJSON_IsString(note) ? note->valuestring : "none");
+    const cJSON *sig = n == 1 ? get(out[0], "signature") : NULL;
+    CHECK(cJSON_IsString(sig) && !strcmp(sig->valuestring, ""), "the failed rule leaves an empty signature");
+    tc_free(out, n);
+    sg_buf_free(&in);
+}
+
 SG_SUITE(signify_single)
 {
     const char *signify = signify_path();
