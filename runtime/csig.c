@@ -66,7 +66,7 @@ static int crashing_thread(sg_result *r, const cJSON *crash, int thread0, thread
         ix->v = (long long)v->valuedouble;
         ix->digits = decimal(ix->v, ix->num);
     } else if (cJSON_IsNumber(v) && !sg_py_is_float(v)) {
-        char num[32];
+        char num[400]; /* every digit of a whole double: 1e308 has 309 */
         if (!v->valuestring)
             snprintf(num, sizeof num, "%.0f", v->valuedouble);
         const char *lex = v->valuestring ? v->valuestring : num;

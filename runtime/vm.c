@@ -39,7 +39,9 @@ vval vm_from_json(const cJSON *j)
     } else if (sg_py_is_str(j)) {
         v = vm_str_value(j->valuestring, sg_py_strlen(j));
         v.j = j;
-    } else if (cJSON_IsNumber(j) && !j->valuestring) {
+    } else if (cJSON_IsNumber(j) && !j->valuestring && j->valuedouble >= -9223372036854775808.0 &&
+               j->valuedouble < 9223372036854775808.0) {
+        /* a whole number past long long (a processed crash's int(1e300)) falls to V_JSON */
         v.t = V_INT;
         v.i = (long long)j->valuedouble;
     } else {

@@ -44,6 +44,40 @@ SG_SUITE(api_basics)
     sg_ctx_free(ctx);
 }
 
+/* Whole numbers past long long: a processed crash's int(1e300) for oom_allocation_size, and
+ * numbers without a lexeme in a caller's tree (json_read.h: a whole double). Expected values
+ * from Socorro's reference on the same crashes (the tree as crash_data with Python ints). */
+SG_SUITE(api_big_whole_numbers)
+{
+    sg_ctx *ctx = sg_ctx_new(NULL);
+    sg_output o;
+    sg_error e;
+    static const struct { const char *in, *sig; } cases[] = {
+        { "{\"oom_allocation_size\": 1e300, \"json_dump\": {}}", "OOM | large | EMPTY: no frame data available" },
+        { "{\"oom_allocation_size\": -1e300, \"json_dump\": {}}", "OOM | small" },
+        { "{\"oom_allocation_size\": 1e20, \"json_dump\": {}}", "OOM | large | EMPTY: no frame data available" },
+        { "{\"oom_allocation_size\": 9.3e18, \"json_dump\": {}}", "OOM | large | EMPTY: no frame data available" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        CHECK(sg_generate(ctx, cases[i].in, strlen(cases[i].in), 0, &o, &e) == SG_OK &&
+                  !strcmp(o.signature.s, cases[i].sig),
+              "%s: %s", cases[i].in, o.signature.s);
+    cJSON *tree = cJSON_CreateObject();
+    cJSON_AddNumberToObject(tree, "oom_allocation_size", 1e20);
+    cJSON_AddNumberToObject(tree, "hang", 1e20);
+    cJSON_AddNumberToObject(tree, "crashing_thread", 1e20);
+    cJSON_AddArrayToObject(tree, "threads");
+    CHECK(sg_generate_tree(ctx, tree, 0, &o, &e) == SG_OK &&
+              !strcmp(o.signature.s, "hang: 100000000000000000000 | OOM | large | EMPTY: no frame data available"),
+          "a caller's 1e20: %s", o.signature.s);
+    CHECK(o.n_notes == 1 &&
+              !strcmp(o.notes[0].s, "SignatureGenerationRule: CSignatureTool: no frame data for crashing thread "
+                                    "(100000000000000000000)"),
+          "its note names every digit: %s", o.n_notes ? o.notes[0].s : "none");
+    cJSON_Delete(tree);
+    sg_ctx_free(ctx);
+}
+
 /* A JSON frame whose fields are str/int/None becomes an sg_frame. */
 static int to_frame(const cJSON *j, sg_frame *f, sg_arena *store)
 {
