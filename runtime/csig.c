@@ -206,6 +206,7 @@ static sg_pyexc one_frame(sg_result *r, sg_frame_in *f, int lower, sg_buf *lower
     if (f->function.is_str && sg_fv_truthy(&f->file))
         fix_missing_module(f);
     if (lower && sg_fv_truthy(&f->module)) {
+        sg_fv_resolve(&f->module);
         if (!f->module.is_str) {
             r->exc = sg_result_fmt(r, "'%s' object has no attribute 'lower'", sg_fv_type(&f->module));
             return SG_PY_ATTRIBUTEERROR;
@@ -331,10 +332,10 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
                 if (list->n >= max || exc)
                     break;
                 sg_frame_in f = sg_frame_in_json(sg_py_is_dict(in) ? in : NULL);
-                f.module = sg_fv_json(ff[SG_F_MODULE]);
-                f.module_offset = sg_fv_json(ff[SG_F_MODULE_OFFSET]);
-                f.offset = sg_fv_json(ff[SG_F_OFFSET]);
-                f.unloaded_modules = sg_fv_json(NULL);
+                f.module = sg_fv_raw(ff[SG_F_MODULE]);
+                f.module_offset = sg_fv_raw(ff[SG_F_MODULE_OFFSET]);
+                f.offset = sg_fv_raw(ff[SG_F_OFFSET]);
+                f.unloaded_modules = sg_fv_raw(NULL);
                 exc = add_frame(&fl, in, &f);
             }
         }

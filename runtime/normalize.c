@@ -965,10 +965,12 @@ sg_frame_in sg_frame_in_json(const cJSON *d)
 
 sg_frame_in sg_frame_in_fields(const cJSON *const f[SG_F_N])
 {
-    sg_frame_in in = { sg_fv_json(f[SG_F_MODULE]), sg_fv_json(f[SG_F_FUNCTION]),
-                       sg_fv_json(f[SG_F_FILE]), sg_fv_json(f[SG_F_LINE]),
-                       sg_fv_json(f[SG_F_MODULE_OFFSET]), sg_fv_json(f[SG_F_OFFSET]),
-                       sg_fv_json(f[SG_F_UNLOADED]) };
+    /* only the function and the file are read for nearly every frame: the other nodes are
+     * not touched until a rule needs them (a cache miss each on a tree just read) */
+    sg_frame_in in = { sg_fv_raw(f[SG_F_MODULE]), sg_fv_json(f[SG_F_FUNCTION]),
+                       sg_fv_json(f[SG_F_FILE]), sg_fv_raw(f[SG_F_LINE]),
+                       sg_fv_raw(f[SG_F_MODULE_OFFSET]), sg_fv_raw(f[SG_F_OFFSET]),
+                       sg_fv_raw(f[SG_F_UNLOADED]) };
     return in;
 }
 
@@ -1021,6 +1023,13 @@ sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
         }
         return normalize_function(r, f->function.s, f->function.len, rust, &f->line, out);
     }
+    /* without a function the other fields are read: their nodes now (the line is only
+     * tested and printed, which a raw field allows) */
+    sg_frame_in g = *f;
+    sg_fv_resolve(&g.module);
+    sg_fv_resolve(&g.offset);
+    sg_fv_resolve(&g.unloaded_modules);
+    f = &g;
     if (sg_fv_truthy(&f->file) && sg_fv_truthy(&f->line)) {
         if (!f->file.is_str)
             return raise(r, SG_PY_ATTRIBUTEERROR, "'%s' object has no attribute 'rstrip'",

@@ -15,6 +15,18 @@ typedef struct sg_fv {
 } sg_fv;
 
 sg_fv sg_fv_json(const cJSON *j);
+/* A field not yet looked at: the node only, is_str 0. Truthiness, type and str() read it as
+ * they are; code that wants .s calls sg_fv_resolve first. */
+static inline sg_fv sg_fv_raw(const cJSON *j)
+{
+    sg_fv v = { j, NULL, 0, 0 };
+    return v;
+}
+static inline void sg_fv_resolve(sg_fv *v)
+{
+    if (!v->is_str)
+        *v = sg_fv_json(v->j);
+}
 /* Python truthiness; inline, as the frame list asks it of several fields of every frame. */
 static inline int sg_fv_truthy(const sg_fv *v)
 {
