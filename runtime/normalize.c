@@ -1011,9 +1011,9 @@ sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
             rust = rust_source(f->file.s, f->file.len);
         }
         if (!f->function.is_str) {
-            /* the Rust rules iterate the function first: a number or bool is not iterable,
-             * a list's items or a dict's keys are its characters (only --normalize gets a
-             * list or dict: building the frame list hashes the function before) */
+            /* Socorro quirk: the Rust rules iterate the function first — a number or bool
+             * is not iterable, a list's items or a dict's keys are its characters (only
+             * --normalize gets a list or dict: the frame list hashes the function before) */
             if (rust && (sg_py_is_list(f->function.j) || sg_py_is_dict(f->function.j)))
                 return rust_items(r, f->function.j, &f->line, out);
             if (rust)
