@@ -285,7 +285,15 @@ static int shutdown_conditions(vm *m, const vval *data, const vval *none_text, v
         cJSON_ArrayForEach(c, conds.j) {
             vval e;
             if (sg_py_is_dict(conds.j)) {
-                e = vm_str_value(c->string, strlen(c->string));
+                sg_buf key;
+                sg_buf_init(&key);
+                size_t kn;
+                const char *ks = sg_py_key(c, &key, &kn);
+                sg_str copy = sg_str_copy(m->r, ks, kn); /* a decoded key outlives key */
+                sg_buf_free(&key);
+                if (!copy.s)
+                    return SG_RULE_FATAL;
+                e = vm_str_value(copy.s, copy.len);
             } else if (sg_py_is_dict(c)) {
                 const cJSON *name = sg_py_dict_get(c, "name", 4);
                 if (!name)

@@ -745,8 +745,9 @@ static sg_pyexc rust_items(sg_result *r, const cJSON *fn, const sg_fv *line, sg_
 {
     static const char open[] = "({[<`", close[] = ")}]>'";
     tokens t = { { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 }, 0 };
-    sg_buf cur;
+    sg_buf cur, key;
     sg_buf_init(&cur);
+    sg_buf_init(&key);
     size_t ncur = 0;
     long bad = -1;
     const char *bad_type = NULL;
@@ -754,8 +755,7 @@ static sg_pyexc rust_items(sg_result *r, const cJSON *fn, const sg_fv *line, sg_
     for (const cJSON *c = fn->child; c && exc == SG_PY_OK; c = c->next) {
         item it = { NULL, 0, NULL };
         if (sg_py_is_dict(fn)) {
-            it.s = c->string;
-            it.n = strlen(c->string);
+            it.s = sg_py_key(c, &key, &it.n);
         } else if (sg_py_is_list(c) || sg_py_is_dict(c)) {
             /* `char in OPEN` hashes the item */
             exc = raise(r, SG_PY_TYPEERROR, "unhashable type: '%s'", sg_py_type_name(c));
@@ -788,7 +788,8 @@ static sg_pyexc rust_items(sg_result *r, const cJSON *fn, const sg_fv *line, sg_
     }
     if (exc == SG_PY_OK && ncur)
         exc = join_current(r, &t, &cur, &ncur, bad, bad_type);
-    if (exc == SG_PY_OK && (t.text.failed || t.at.failed || t.levels.failed || cur.failed || !t.count)) {
+    if (exc == SG_PY_OK &&
+        (t.text.failed || t.at.failed || t.levels.failed || cur.failed || key.failed || !t.count)) {
         out->failed = 1;
     } else if (exc == SG_PY_OK) {
         /* a last token starting with "(" or "[clone" takes the one before it */
@@ -801,6 +802,7 @@ static sg_pyexc rust_items(sg_result *r, const cJSON *fn, const sg_fv *line, sg_
         exc = rust_steps(r, s + start, n - start, 1, line, out);
     }
     sg_buf_free(&cur);
+    sg_buf_free(&key);
     sg_buf_free(&t.text);
     sg_buf_free(&t.at);
     sg_buf_free(&t.levels);

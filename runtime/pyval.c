@@ -51,6 +51,19 @@ int sg_py_truthy(const cJSON *j)
     }
 }
 
+const char *sg_py_key(const cJSON *c, sg_buf *tmp, size_t *len)
+{
+    if ((unsigned char)c->string[0] != 0xFF) { /* never a UTF-8 byte: only the NUL encoding */
+        *len = strlen(c->string);
+        return c->string;
+    }
+    sg_buf_reset(tmp);
+    for (const char *q = c->string + 1; *q; q++)
+        sg_buf_addc(tmp, (unsigned char)*q == 0xFF ? 0 : *q);
+    *len = tmp->len;
+    return tmp->p ? tmp->p : "";
+}
+
 const cJSON *sg_py_dict_get(const cJSON *d, const char *key, size_t len)
 {
     if (!d || !sg_py_is_dict(d))
@@ -234,15 +247,22 @@ void sg_py_repr(sg_buf *b, const cJSON *v)
         }
         sg_buf_addc(b, ']');
     } else {
+        sg_buf key;
+        sg_buf_init(&key);
         sg_buf_addc(b, '{');
         cJSON_ArrayForEach(c, v) {
             if (c != v->child)
                 sg_buf_adds(b, ", ");
-            sg_py_repr_str(b, c->string, strlen(c->string));
+            size_t n;
+            const char *k = sg_py_key(c, &key, &n);
+            sg_py_repr_str(b, k, n);
             sg_buf_adds(b, ": ");
             sg_py_repr(b, c);
         }
         sg_buf_addc(b, '}');
+        if (key.failed)
+            b->failed = 1;
+        sg_buf_free(&key);
     }
 }
 

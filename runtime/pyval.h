@@ -29,6 +29,9 @@ int sg_py_truthy(const cJSON *j);
 int sg_py_equal(const cJSON *a, const cJSON *b);
 /* d.get(key): NULL when absent or when d is not a dict. The last of duplicate keys wins. */
 const cJSON *sg_py_dict_get(const cJSON *d, const char *key, size_t len);
+/* The key of object member c as Python has it: c->string, or for a key holding NUL bytes
+ * (stored with a 0xFF lead, each NUL as 0xFF: json_read.c) its bytes decoded into tmp. */
+const char *sg_py_key(const cJSON *c, sg_buf *tmp, size_t *len);
 /* glom(v, "a.b.0", default=None) as Socorro uses it: a dict is looked up by the segment, a
  * list indexed by it when it is an integer (negative from the end); NULL otherwise. */
 const cJSON *sg_py_glom(const cJSON *v, const char *path);

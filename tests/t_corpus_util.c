@@ -34,7 +34,12 @@ void tc_dump(sg_buf *b, const cJSON *v)
             if (c != v->child)
                 sg_buf_adds(b, ", ");
             if (obj) {
-                sg_json_encode_string(b, c->string, strlen(c->string));
+                sg_buf key;
+                sg_buf_init(&key);
+                size_t n;
+                const char *k = sg_py_key(c, &key, &n); /* a key holding NUL, as read */
+                sg_json_encode_string(b, k, n);
+                sg_buf_free(&key);
                 sg_buf_adds(b, ": ");
             }
             tc_dump(b, c);

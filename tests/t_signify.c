@@ -211,6 +211,42 @@ SG_SUITE(signify_rust_function_type)
     sg_buf_free(&in);
 }
 
+/* Keys holding NUL ("\\u0000", which json.loads keeps): repr() of a dict shows them as \\x00,
+ * and the shutdown conditions of a dict are its keys, sorted with the NUL (signatures from
+ * Socorro's reference on these crashes). */
+SG_SUITE(signify_nul_keys)
+{
+    const char *signify = signify_path();
+    if (!signify)
+        return;
+    static const struct { const char *in, *sig; } cases[] = {
+        { "{\"hang\": {\"a\\u0000\": 1, \"\\u0000\": 2}, \"threads\": []}",
+          "hang: {'a\\x00': 1, '\\x00': 2} | EMPTY: no frame data available" },
+        { "{\"ipc_message_name\": {\"x\\u0000y\": [1]}, \"threads\": []}",
+          "EMPTY: no frame data available | IPC_Message_Name={'x\\x00y': [1]}" },
+        { "{\"async_shutdown_timeout\": \"{\\\"phase\\\": \\\"p\\\", \\\"conditions\\\": {\\\"a\\\\u0000\\\": 1}}\", \"threads\": []}",
+          "AsyncShutdownTimeout | p | a" },
+        { "{\"async_shutdown_timeout\": \"{\\\"phase\\\": \\\"p\\\", \\\"conditions\\\": {\\\"b\\\": 1, \\\"\\\\u0000a\\\": 2}}\", \"threads\": []}",
+          "AsyncShutdownTimeout | p | a,b" },
+    };
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s --jsonl", signify);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sg_buf in;
+        sg_buf_init(&in);
+        sg_buf_adds(&in, cases[i].in);
+        sg_buf_addc(&in, '\n');
+        int status;
+        size_t n;
+        cJSON **out = tc_run_lines(cmd, &in, &n, &status);
+        const cJSON *sig = n == 1 ? get(out[0], "signature") : NULL;
+        CHECK(cJSON_IsString(sig) && !strcmp(sig->valuestring, cases[i].sig), "%s: got %s", cases[i].in,
+              cJSON_IsString(sig) ? sig->valuestring : "none");
+        tc_free(out, n);
+        sg_buf_free(&in);
+    }
+}
+
 SG_SUITE(signify_single)
 {
     const char *signify = signify_path();

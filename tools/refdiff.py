@@ -30,7 +30,7 @@ import tempfile
 
 VALS = [None, True, False, 0, 1, -1, 2, 1.5, -0.0, 1e300, 10**30, "", " ", "0", "-1", "0x10",
         "1_000", "\u0661\u0662", "abc", [], {}, [1], ["x"], {"a": 1}, "NaN", "\u2028", "\x00",
-        "\t x \n", "262144", "262145", " 7 "]
+        "\t x \n", "262144", "262145", " 7 ", {"\x00k": 1, "b": [2]}]
 FUNCS = ["", " ", "const", "f const", "operator()", "a::operator<<(int)", "`anonymous namespace'::f",
          "f<int>(x)", "<>", "((", "))", "f(", "f)", "a<b", "a>b",
          "std::vector<int, std::allocator<int> >::push_back(int const&)",
