@@ -12,8 +12,9 @@ the reference lives in this repository. Modes:
   crash      every case of ../shared/corpus/crashes/*.jsonl, mutated --count times (frame
              fields, threads, annotations and processed-crash fields get values of odd types
              and odd strings); compares signature, proto_signature, normalized_frames and notes
-  normalize  --count random frames through `signify --normalize` and normalize_frame()
-             (the exception class where Python raises)
+  normalize  --count random frames (odd types, or real function names from the corpus
+             with a few edits) through `signify --normalize` and normalize_frame() (the
+             exception class where Python raises)
   walk       --count random lists of frames (corpus frames and siglist entries, cut, padded,
              upper-cased) through `signify --walk` and CSignatureTool.generate()
 Exits 1 when anything differs. Asserts on nothing else; run it by hand when rules change.
@@ -193,16 +194,21 @@ def run_signify(signify, flag, lines):
     return [json.loads(x) for x in out.splitlines()]
 
 
-def crash_cases(args, mut):
-    cases = []
+def corpus(args):
+    """Every case of the corpus crashes ({"input", "expected"})."""
     for name in ("synthetic", "adversarial", "processed"):
         with open(os.path.join(args.shared, "corpus", "crashes", name + ".jsonl")) as f:
             for line in f:
-                base = json.loads(line)["input"]
-                for _ in range(args.count):
-                    c = copy.deepcopy(base)
-                    c = mut.processed(c) if isinstance(c, dict) and "json_dump" in c else mut.crash_data(c)
-                    cases.append(json.dumps(c))
+                yield json.loads(line)
+
+
+def crash_cases(args, mut):
+    cases = []
+    for case in corpus(args):
+        for _ in range(args.count):
+            c = copy.deepcopy(case["input"])
+            c = mut.processed(c) if isinstance(c, dict) and "json_dump" in c else mut.crash_data(c)
+            cases.append(json.dumps(c))
     return cases
 
 
@@ -225,8 +231,46 @@ def ours_crash(r):
     return [r.get("signature"), r.get("proto_signature"), r.get("normalized_frames"), r.get("notes")]
 
 
+EDITS = list("<>()[]{}`' ,*&$:#@\n\t") + [
+    "const", "::", "::$_1::", " [clone .cold.1]", "operator", "::operator<", " as ", " in ",
+    "<name omitted>", "(anonymous namespace)", "`anonymous namespace'", "::h0123456789abcdef",
+    "{{closure}}", "\u00e9", "\u2028", "\x00", "\x85", "IPC::ParamTraits<", "<unknown in ", ".rs"]
+
+
+def corpus_strings(args, key):
+    """Every str `key` of the first 40 frames (and inlines) of threads 0 and 1 in the corpus."""
+    found = []
+    for case in corpus(args):
+        c = case["input"]
+        if isinstance(c, dict) and isinstance(c.get("json_dump"), dict):
+            c = c["json_dump"]
+        threads = c.get("threads") if isinstance(c, dict) else None
+        for t in threads[:2] if isinstance(threads, list) else []:
+            frames = t.get("frames") if isinstance(t, dict) else None
+            for fr in frames[:40] if isinstance(frames, list) else []:
+                inl = fr.get("inlines") if isinstance(fr, dict) else None
+                for d in [fr] + (inl if isinstance(inl, list) else []):
+                    if isinstance(d, dict) and isinstance(d.get(key), str):
+                        found.append(d[key])
+    return found
+
+
+def edited(rnd, s):
+    """s with one to four insertions, deletions or replacements of EDITS."""
+    for _ in range(rnd.randint(1, 4)):
+        r, i = rnd.random(), rnd.randint(0, len(s))
+        if r < 0.5:
+            s = s[:i] + rnd.choice(EDITS) + s[i:]
+        elif r < 0.75:
+            s = s[:i] + s[i + rnd.randint(1, 5):]
+        else:
+            s = s[:i] + rnd.choice(EDITS) + s[i + 1:]
+    return s
+
+
 def normalize_cases(args, mut):
     rnd, out = mut.rnd, []
+    real_functions, real_files = corpus_strings(args, "function"), corpus_strings(args, "file")
     lines = [1, 0, -1, "12", "", None, 1.5, True]
     unloaded = [[{"module": "u.dll"}], [], None, [{"x": 1}], [{"module": 5}], "s", {"a": 1}]
     items = ["(", ")", "<", ">", "[", "]", "`", "'", " ", "a", "b c", "::h12", "[clone", "(x)", "T",
@@ -237,7 +281,10 @@ def normalize_cases(args, mut):
                           ("module_offset", OFFS), ("offset", OFFS), ("unloaded_modules", unloaded)):
             if rnd.random() < 0.55:
                 f[key] = rnd.choice(pool) if rnd.random() < 0.75 else mut.value()
-        if rnd.random() < 0.05:  # a list or dict function meets the Rust rules item by item
+        if rnd.random() < 0.4:  # a real name, edited: the C++ and Rust rules' state machines
+            f["function"] = edited(rnd, rnd.choice(real_functions))
+            f["file"] = rnd.choice(real_files) if rnd.random() < 0.7 else edited(rnd, rnd.choice(real_files))
+        elif rnd.random() < 0.05:  # a list or dict function meets the Rust rules item by item
             f["function"] = [rnd.choice(items) for _ in range(rnd.randint(1, 8))]
             f["file"] = rnd.choice(["/a.rs", "hg:x:y.rs:1", "/a.cpp"])
         out.append(json.dumps(f))
@@ -270,10 +317,8 @@ def reference_normalize(line):
 
 def walk_cases(args, mut):
     rnd, pool, lit = mut.rnd, set(), []
-    for name in ("synthetic", "adversarial", "processed"):
-        with open(os.path.join(args.shared, "corpus", "crashes", name + ".jsonl")) as f:
-            for line in f:
-                pool.update(json.loads(line)["expected"].get("normalized_frames", []))
+    for case in corpus(args):
+        pool.update(case["expected"].get("normalized_frames", []))
     for name in ("irrelevant_signature_re", "prefix_signature_re", "signature_sentinels",
                  "signatures_with_line_numbers_re"):
         with open(os.path.join(args.shared, "socorro", "siglists", name + ".txt")) as f:
