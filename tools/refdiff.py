@@ -78,13 +78,16 @@ TOP_VALS = {
 
 
 class Mutator:
-    def __init__(self, seed):
+    def __init__(self, seed, real_functions=()):
         self.rnd = random.Random(seed)
+        self.real_functions = list(real_functions)
 
     def value(self, key=None):
         r, rnd = self.rnd.random(), self.rnd
         pools = {"function": FUNCS, "module": MODS, "file": FILES, "offset": OFFS, "module_offset": OFFS}
-        if key == "function" and r < 0.7:
+        if key == "function" and self.real_functions and r < 0.3:
+            v = edited(rnd, rnd.choice(self.real_functions))
+        elif key == "function" and r < 0.7:
             v = rnd.choice(FUNCS) + (rnd.choice(FUNCS) if rnd.random() < 0.2 else "")
         elif key in pools and r < 0.7:
             v = rnd.choice(pools[key])
@@ -375,7 +378,8 @@ def main():
         sys.exit("refdiff.py: set SG_SOCORRO to the directories of the reference and its dependencies")
     sys.path[:0] = paths
     make, flag, expect, ours = MODES[args.mode]
-    cases = make(args, Mutator(args.seed))
+    functions = corpus_strings(args, "function") if args.mode == "crash" else ()
+    cases = make(args, Mutator(args.seed, functions))
     got = run_signify(args.signify, flag, cases)
     if len(got) != len(cases):
         sys.exit(f"refdiff.py: {len(cases)} inputs gave {len(got)} output lines")
