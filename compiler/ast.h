@@ -55,6 +55,7 @@ typedef struct sgc_tok {
  * joined pattern, as Python sees it). */
 typedef struct sgc_names {
     char **v;
+    unsigned *gid; /* the group number (joined pattern) each name was given */
     size_t n, cap;
 } sgc_names;
 
@@ -95,6 +96,9 @@ typedef struct SgcLex {
     int in_class, class_first;
     unsigned depth;
     unsigned open_pos[256];   /* positions of open parentheses (depth capped) */
+    unsigned open_gid[256];   /* their capture group numbers, 0 for a group that captures nothing */
+    unsigned groups0;         /* p->groups when this line began: Python compiles each line alone */
+    size_t names0;            /* p->names->n then */
     unsigned class_pos;
     int pending_rbrack;
     SgcParse *p;

@@ -54,6 +54,8 @@ int sgc_regex_parse(SgcParse *p)
     lx.start = lx.cur = (const unsigned char *)p->pat;
     lx.lim = lx.start + p->patlen;
     lx.p = p;
+    lx.groups0 = p->groups;
+    lx.names0 = p->names ? p->names->n : 0;
     p->root = NULL;
     p->failed = 0;
     void *parser = sgcRegexParseAlloc(malloc, p);

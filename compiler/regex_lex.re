@@ -52,6 +52,15 @@ static int fail(SgcLex *lx, const unsigned char *at, const char *msg, const unsi
     return -1;
 }
 
+/* Whether capture group gid (joined numbering) is still open. */
+static int group_open(const SgcLex *lx, unsigned gid)
+{
+    for (unsigned d = 0; d < lx->depth; d++)
+        if (lx->open_gid[d] == gid)
+            return 1;
+    return 0;
+}
+
 /* Escapes shared by both contexts. Returns 1 with *cp set (literal), 2 with *kind set (class
  * escape \d \D \s \S \w \W), 3 for \A, 4 for \Z, 0 for \b, -1 on error. in_class selects
  * Python's _class_escape rules over _escape's. The backslash is at lx->cur. */
@@ -104,6 +113,17 @@ static int lex_escape(SgcLex *lx, int in_class, uint32_t *cp, int *kind)
             return fail(lx, tok, "incomplete escape %.*s", tok, (size_t)(YYCURSOR - tok));
         }
         "\\N" {
+            /* sre's checks of the braces come first; a well-formed name would need Unicode's
+             * name table, so it stays unsupported */
+            const unsigned char *q = YYCURSOR, *name;
+            if (q >= lx->lim || *q != '{')
+                return fail(lx, q, "missing {", NULL, 0);
+            for (name = ++q; q < lx->lim && *q != '}'; q++)
+                ;
+            if (q == name)
+                return fail(lx, q, "missing character name", NULL, 0);
+            if (q >= lx->lim)
+                return fail(lx, name, "missing }, unterminated name", NULL, 0);
             sgc_parse_error(lx->p, sgc_lex_pos(lx, tok),
                             "unsupported: named character escape \\N{...} (write the character or \\uXXXX)");
             return -1;
@@ -149,11 +169,14 @@ digits:
         unsigned g = (unsigned)(q[0] - '0');
         if (avail >= 2 && q[1] >= '0' && q[1] <= '9')
             g = g * 10 + (unsigned)(q[1] - '0');
-        if (g < lx->p->groups)
+        /* Socorro compiles each line alone before joining them: \g counts this line's groups */
+        if (g >= lx->p->groups - lx->groups0 + 1)
+            sgc_parse_error(lx->p, sgc_lex_pos(lx, q), "invalid group reference %u", g);
+        else if (group_open(lx, lx->groups0 + g - 1))
+            sgc_parse_error(lx->p, sgc_lex_pos(lx, tok), "cannot refer to an open group");
+        else
             sgc_parse_error(lx->p, sgc_lex_pos(lx, tok),
                             "unsupported: backreference \\%u (a DFA cannot remember text)", g);
-        else
-            sgc_parse_error(lx->p, sgc_lex_pos(lx, tok), "invalid group reference %u", g);
         return -1;
     }
 }
@@ -201,11 +224,12 @@ static int lookup_name(const sgc_names *ns, const unsigned char *s, int n)
     return -1;
 }
 
-static int open_group(SgcLex *lx, const unsigned char *tok, sgc_tok *t)
+static int open_group(SgcLex *lx, const unsigned char *tok, sgc_tok *t, unsigned gid)
 {
-    if (lx->depth < sizeof lx->open_pos / sizeof lx->open_pos[0])
+    if (lx->depth < sizeof lx->open_pos / sizeof lx->open_pos[0]) {
         lx->open_pos[lx->depth] = sgc_lex_pos(lx, tok);
-    else {
+        lx->open_gid[lx->depth] = gid;
+    } else {
         fail(lx, tok, "too many nested groups (sigc limit 256)", NULL, 0);
         return -1;
     }
@@ -306,6 +330,118 @@ static int lex_class(SgcLex *lx, sgc_tok *t)
     return RX_CCHAR;
 }
 
+/* The byte length of the code point at q (the list reader validated the UTF-8). */
+static size_t cp_len(const SgcLex *lx, const unsigned char *q)
+{
+    size_t n = 1;
+    while (q + n < lx->lim && (q[n] & 0xC0) == 0x80)
+        n++;
+    return n;
+}
+
+/* "(?P" or "(?<" (n = 3) not followed by what makes a group, or "(?" (n = 2) not followed by
+ * a flag: Python's error, at the '?' it names, or the end. */
+static int unknown_ext(SgcLex *lx, const unsigned char *tok, size_t n)
+{
+    const unsigned char *q = tok + n;
+    if (q >= lx->lim)
+        return fail(lx, q, "unexpected end of pattern", NULL, 0);
+    sgc_parse_error(lx->p, sgc_lex_pos(lx, tok + 1), "unknown extension %.*s", (int)(n - 1 + cp_len(lx, q)),
+                    (const char *)tok + 1);
+    return -1;
+}
+
+enum { F_TYPE = 1u << 8, F_GLOBAL = 1u << 9 };
+/* sre's inline flags: one bit each, a, L, u also F_TYPE, t (template) F_GLOBAL; 0 if c is none. */
+static unsigned flag_bit(unsigned char c)
+{
+    switch (c) {
+    case 'i': return 1;
+    case 'm': return 2;
+    case 's': return 4;
+    case 'x': return 8;
+    case 'a': return 16 | F_TYPE;
+    case 'L': return 32 | F_TYPE;
+    case 'u': return 64 | F_TYPE;
+    case 't': return 128 | F_GLOBAL;
+    }
+    return 0;
+}
+
+/* Python's "unknown flag" for a letter where a flag may stand, else its other message.
+ * str.isalpha() beyond ASCII is taken as a word character that is not a digit. */
+static int bad_flag(SgcLex *lx, const unsigned char *q, const char *other)
+{
+    uint32_t cp = *q;
+    if (cp >= 0x80)
+        sg_utf8_decode((const char *)q, (size_t)(lx->lim - q), &cp);
+    int alpha = cp < 0x80 ? ((cp | 32) >= 'a' && (cp | 32) <= 'z')
+                          : sg_u_isword(cp) && sg_u_decimal_value(cp) < 0;
+    return fail(lx, q, alpha ? "unknown flag" : other, NULL, 0);
+}
+
+/* After "(?" that no other group form took: global flags "(?im)", scoped flags "(?i-s:",
+ * or an unknown extension, checked in the order and with the messages of sre_parse's
+ * _parse_flags. Any well-formed flags are unsupported: sigc matches as written. */
+static int flags_or_unknown(SgcLex *lx, const unsigned char *tok)
+{
+    const unsigned char *q = tok + 2, *lim = lx->lim;
+    if (q >= lim || (!flag_bit(*q) && *q != '-'))
+        return unknown_ext(lx, tok, 2);
+    unsigned add = 0, del = 0;
+    if (*q != '-') {
+        for (;;) {
+            unsigned f = flag_bit(*q);
+            if (*q == 'L')
+                return fail(lx, q + 1, "bad inline flags: cannot use 'L' flag with a str pattern", NULL, 0);
+            add |= f;
+            if ((f & F_TYPE) && (add & ~f & (16 | 32 | 64)))
+                return fail(lx, q + 1, "bad inline flags: flags 'a', 'u' and 'L' are incompatible", NULL, 0);
+            if (++q >= lim)
+                return fail(lx, q, "missing -, : or )", NULL, 0);
+            if (*q == ')' || *q == '-' || *q == ':')
+                break;
+            if (!flag_bit(*q))
+                return bad_flag(lx, q, "missing -, : or )");
+        }
+    }
+    if (*q == ')') {
+        if (tok != lx->start || !lx->p->first_in_list) {
+            if (tok == lx->start)
+                return fail(lx, tok, "global flags not at the start of the expression (the lines of a list are joined with '|')", NULL, 0);
+            return fail(lx, tok, "global flags not at the start of the expression", NULL, 0);
+        }
+        return fail(lx, tok, "unsupported: global flags %.*s (sigc matches case-sensitively, as written)", tok,
+                    (size_t)(q + 1 - tok));
+    }
+    if (add & F_GLOBAL)
+        return fail(lx, q, "bad inline flags: cannot turn on global flag", NULL, 0);
+    if (*q == '-') {
+        if (++q >= lim)
+            return fail(lx, q, "missing flag", NULL, 0);
+        if (!flag_bit(*q))
+            return bad_flag(lx, q, "missing flag");
+        for (;;) {
+            unsigned f = flag_bit(*q);
+            if (f & F_TYPE)
+                return fail(lx, q + 1, "bad inline flags: cannot turn off flags 'a', 'u' and 'L'", NULL, 0);
+            del |= f;
+            if (++q >= lim)
+                return fail(lx, q, "missing :", NULL, 0);
+            if (*q == ':')
+                break;
+            if (!flag_bit(*q))
+                return bad_flag(lx, q, "missing :");
+        }
+    }
+    if (del & F_GLOBAL)
+        return fail(lx, q, "bad inline flags: cannot turn off global flag", NULL, 0);
+    if (add & del & 0xFF)
+        return fail(lx, q, "bad inline flags: flag turned on and off", NULL, 0);
+    return fail(lx, tok, "unsupported: inline flags %.*s...) (write the pattern without flags)", tok,
+                (size_t)(q + 1 - tok));
+}
+
 int sgc_lex(SgcLex *lx, sgc_tok *t)
 {
     memset(t, 0, sizeof *t);
@@ -327,7 +463,6 @@ again:
         re2c:define:YYCTYPE = "unsigned char";
         re2c:yyfill:enable = 0;
         re2c:eof = 0;
-        flag = [aiLmsux];
 
         "\\" {
             uint32_t cp = 0; int kind = 0;
@@ -345,32 +480,43 @@ again:
             if (lx->depth == 0) return fail(lx, tok, "unbalanced parenthesis", NULL, 0);
             lx->depth--; lx->cur = YYCURSOR; return RX_RPAREN;
         }
-        "(" { lx->cur = YYCURSOR; lx->p->groups++; return open_group(lx, tok, t); }
-        "(?:" { lx->cur = YYCURSOR; return open_group(lx, tok, t); }
+        "(" { lx->cur = YYCURSOR; return open_group(lx, tok, t, lx->p->groups++); }
+        "(?:" { lx->cur = YYCURSOR; return open_group(lx, tok, t, 0); }
         "(?P<" {
             const unsigned char *name;
             int n = group_name(lx, YYCURSOR, '>', &name);
             if (n < 0) return -1;
             int old = lookup_name(lx->p->names, name, n);
+            sgc_names *ns = lx->p->names;
             if (old >= 0) {
-                sgc_parse_error(lx->p, sgc_lex_pos(lx, name), "redefinition of group name '%.*s'", n, (const char *)name);
+                /* group numbers as the failing compile counts them: this line alone when the
+                 * name is from this line, else the joined pattern */
+                unsigned base = (size_t)old >= lx->names0 ? lx->groups0 - 1 : 0;
+                sgc_parse_error(lx->p, sgc_lex_pos(lx, name), "redefinition of group name '%.*s' as group %u; was group %u",
+                                n, (const char *)name, lx->p->groups - base, ns->gid[old] - base);
                 return -1;
             }
-            sgc_names *ns = lx->p->names;
-            if (ns->n == ns->cap) { ns->cap = ns->cap ? 2 * ns->cap : 8; ns->v = sgc_xrealloc(ns->v, ns->cap * sizeof *ns->v); }
+            if (ns->n == ns->cap) {
+                ns->cap = ns->cap ? 2 * ns->cap : 8;
+                ns->v = sgc_xrealloc(ns->v, ns->cap * sizeof *ns->v);
+                ns->gid = sgc_xrealloc(ns->gid, ns->cap * sizeof *ns->gid);
+            }
+            ns->gid[ns->n] = lx->p->groups;
             ns->v[ns->n++] = sgc_xstrndup((const char *)name, (size_t)n);
             lx->cur = name + n + 1;
-            lx->p->groups++;
-            return open_group(lx, tok, t);
+            return open_group(lx, tok, t, lx->p->groups++);
         }
         "(?P=" {
             const unsigned char *name;
             int n = group_name(lx, YYCURSOR, ')', &name);
             if (n < 0) return -1;
-            if (lookup_name(lx->p->names, name, n) < 0) {
+            int k = lookup_name(lx->p->names, name, n);
+            if (k < 0 || (size_t)k < lx->names0) { /* a name of another line: unknown to this one */
                 sgc_parse_error(lx->p, sgc_lex_pos(lx, name), "unknown group name '%.*s'", n, (const char *)name);
                 return -1;
             }
+            if (group_open(lx, lx->p->names->gid[k]))
+                return fail(lx, name, "cannot refer to an open group", NULL, 0);
             return fail(lx, tok, "unsupported: backreference (?P=%.*s) (a DFA cannot remember text)", name, (size_t)n);
         }
         "(?#" {
@@ -384,23 +530,9 @@ again:
         "(?<=" | "(?<!" { return fail(lx, tok, "unsupported: lookbehind %.*s...) (a DFA cannot look behind)", tok, 4); }
         "(?(" { return fail(lx, tok, "unsupported: conditional group (?(...)...) (needs backreferences)", NULL, 0); }
         "(?>" { return fail(lx, tok, "unsupported: atomic group (?>...)", NULL, 0); }
-        "(?" ("-"? flag+ | flag+ "-" flag*) ")" {
-            if (tok != lx->start || !lx->p->first_in_list) {
-                if (tok == lx->start)
-                    return fail(lx, tok, "global flags not at the start of the expression (the lines of a list are joined with '|')", NULL, 0);
-                return fail(lx, tok, "global flags not at the start of the expression", NULL, 0);
-            }
-            return fail(lx, tok, "unsupported: global flags %.*s (sigc matches case-sensitively, as written)", tok, (size_t)(YYCURSOR - tok));
-        }
-        "(?" flag* ("-" flag*)? ":" {
-            return fail(lx, tok, "unsupported: inline flags %.*s...) (write the pattern without flags)", tok, (size_t)(YYCURSOR - tok));
-        }
-        "(?P" { return fail(lx, tok, "unknown extension ?P%.*s", YYCURSOR, YYCURSOR < lx->lim ? 1u : 0u); }
-        "(?<" { return fail(lx, tok, "unknown extension ?<%.*s", YYCURSOR, YYCURSOR < lx->lim ? 1u : 0u); }
-        "(?" {
-            if (YYCURSOR >= lx->lim) return fail(lx, tok, "unexpected end of pattern", NULL, 0);
-            return fail(lx, tok, "unknown extension ?%.*s", YYCURSOR, 1);
-        }
+        "(?P" { return unknown_ext(lx, tok, 3); }
+        "(?<" { return unknown_ext(lx, tok, 3); }
+        "(?" { return flags_or_unknown(lx, tok); }
         "*" { lx->cur = YYCURSOR; t->min = 0; t->max = SGC_INF; return quant_suffix(lx, RX_QUANT); }
         "+" { lx->cur = YYCURSOR; t->min = 1; t->max = SGC_INF; return quant_suffix(lx, RX_QUANT); }
         "?" { lx->cur = YYCURSOR; t->min = 0; t->max = 1; return quant_suffix(lx, RX_QUANT); }

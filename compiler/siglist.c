@@ -229,6 +229,7 @@ void sgc_siglists_free(sgc_siglists *s)
         for (size_t k = 0; k < s->names[i].n; k++)
             free(s->names[i].v[k]);
         free(s->names[i].v);
+        free(s->names[i].gid);
     }
     sgc_arena_free(&s->arena);
 }
