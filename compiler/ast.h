@@ -99,6 +99,15 @@ typedef struct SgcLex {
     unsigned open_gid[256];   /* their capture group numbers, 0 for a group that captures nothing */
     unsigned groups0;         /* p->groups when this line began: Python compiles each line alone */
     size_t names0;            /* p->names->n then */
+    const unsigned char *flags_end; /* after the leading global flags groups read so far */
+    int prev;                 /* the last token's code (0 at the start) */
+    int unclosed;             /* the end came with groups open: closed there, reported after */
+    unsigned unclosed_pos;    /* where the innermost of them opened */
+    /* errors Python's compile of the line alone does not raise, kept while the line is read on:
+     * [0] only the joined list fails, [1] a DFA cannot run it */
+    int has_deferred[2];
+    unsigned deferred_pos[2];
+    char deferred[2][256];
     unsigned class_pos;
     int pending_rbrack;
     SgcParse *p;

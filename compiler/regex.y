@@ -71,6 +71,12 @@ int sgc_regex_parse(SgcParse *p)
             break;
     }
     sgcRegexParseFree(parser, free);
+    if (lx.unclosed && !p->failed)
+        sgc_parse_error(p, lx.unclosed_pos, "missing ), unterminated subpattern");
+    /* Socorro compiles each line alone, then the list joined: Python's own error first */
+    for (int k = 0; k < 2 && !p->failed; k++)
+        if (lx.has_deferred[k])
+            sgc_parse_error(p, lx.deferred_pos[k], "%s", lx.deferred[k]);
     if (p->failed || !p->root) {
         if (!p->failed)
             sgc_parse_error(p, 0, "syntax error");

@@ -5,6 +5,8 @@
 #include "ast.h"
 #include "regex.h"
 #include "unicode.h"
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 unsigned sgc_lex_pos(const SgcLex *lx, const unsigned char *at)
@@ -52,6 +54,22 @@ static int fail(SgcLex *lx, const unsigned char *at, const char *msg, const unsi
     return -1;
 }
 
+enum { D_JOIN, D_UNSUPPORTED };
+/* Keeps the first error of class cls (D_JOIN: only the joined list fails; D_UNSUPPORTED: a DFA
+ * cannot run it) and lets the line be read on, so that an error Python raises later in the
+ * line is the one reported. */
+static void defer(SgcLex *lx, int cls, const unsigned char *at, const char *fmt, ...)
+{
+    if (lx->has_deferred[cls])
+        return;
+    lx->has_deferred[cls] = 1;
+    lx->deferred_pos[cls] = sgc_lex_pos(lx, at);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(lx->deferred[cls], sizeof lx->deferred[cls], fmt, ap);
+    va_end(ap);
+}
+
 /* Whether capture group gid (joined numbering) is still open. */
 static int group_open(const SgcLex *lx, unsigned gid)
 {
@@ -88,15 +106,14 @@ static int lex_escape(SgcLex *lx, int in_class, uint32_t *cp, int *kind)
         "\\b" {
             lx->cur = YYCURSOR;
             if (in_class) { *cp = 8; return 1; }
-            sgc_parse_error(lx->p, sgc_lex_pos(lx, tok),
-                            "unsupported: word boundary \\b needs lookaround, which a DFA cannot do");
-            return -1;
+            defer(lx, D_UNSUPPORTED, tok, "unsupported: word boundary \\b needs lookaround, which a DFA cannot do");
+            return 3; /* read on as the anchor it is: "\\b*" has nothing to repeat */
         }
         "\\B" {
             if (in_class) return fail(lx, tok, "bad escape %.*s", tok, 2);
-            sgc_parse_error(lx->p, sgc_lex_pos(lx, tok),
-                            "unsupported: non-boundary \\B needs lookaround, which a DFA cannot do");
-            return -1;
+            lx->cur = YYCURSOR;
+            defer(lx, D_UNSUPPORTED, tok, "unsupported: non-boundary \\B needs lookaround, which a DFA cannot do");
+            return 3;
         }
         "\\A" { if (in_class) return fail(lx, tok, "bad escape %.*s", tok, 2);
                 lx->cur = YYCURSOR; return 3; }
@@ -124,9 +141,10 @@ static int lex_escape(SgcLex *lx, int in_class, uint32_t *cp, int *kind)
                 return fail(lx, q, "missing character name", NULL, 0);
             if (q >= lx->lim)
                 return fail(lx, name, "missing }, unterminated name", NULL, 0);
-            sgc_parse_error(lx->p, sgc_lex_pos(lx, tok),
-                            "unsupported: named character escape \\N{...} (write the character or \\uXXXX)");
-            return -1;
+            defer(lx, D_UNSUPPORTED, tok, "unsupported: named character escape \\N{...} (write the character or \\uXXXX)");
+            lx->cur = q + 1;
+            *cp = 0xFFFD;
+            return 1;
         }
         "\\0" [0-7]{0,2} {
             lx->cur = YYCURSOR;
@@ -174,9 +192,12 @@ digits:
             sgc_parse_error(lx->p, sgc_lex_pos(lx, q), "invalid group reference %u", g);
         else if (group_open(lx, lx->groups0 + g - 1))
             sgc_parse_error(lx->p, sgc_lex_pos(lx, tok), "cannot refer to an open group");
-        else
-            sgc_parse_error(lx->p, sgc_lex_pos(lx, tok),
-                            "unsupported: backreference \\%u (a DFA cannot remember text)", g);
+        else {
+            defer(lx, D_UNSUPPORTED, tok, "unsupported: backreference \\%u (a DFA cannot remember text)", g);
+            lx->cur = q + (g > 9 ? 2 : 1);
+            *cp = 0xFFFD;
+            return 1;
+        }
         return -1;
     }
 }
@@ -216,9 +237,11 @@ static int group_name(SgcLex *lx, const unsigned char *from, unsigned char term,
     return (int)(q - from);
 }
 
+/* The latest definition of a group name (a later line may define it again: only the joined
+ * list fails then, and the line's own references mean its own group). */
 static int lookup_name(const sgc_names *ns, const unsigned char *s, int n)
 {
-    for (size_t i = 0; i < ns->n; i++)
+    for (size_t i = ns->n; i-- > 0;)
         if (strlen(ns->v[i]) == (size_t)n && memcmp(ns->v[i], s, (size_t)n) == 0)
             return (int)i;
     return -1;
@@ -271,7 +294,7 @@ static int quant_suffix(SgcLex *lx, int code)
     if (lx->cur < lx->lim && *lx->cur == '?')
         lx->cur++;
     else if (lx->cur < lx->lim && *lx->cur == '+')
-        return fail(lx, lx->cur, "unsupported: possessive quantifier (write the pattern without the final '+')", NULL, 0);
+        defer(lx, D_UNSUPPORTED, lx->cur++, "unsupported: possessive quantifier (write the pattern without the final '+')");
     return code;
 }
 
@@ -346,12 +369,15 @@ static int unknown_ext(SgcLex *lx, const unsigned char *tok, size_t n)
     const unsigned char *q = tok + n;
     if (q >= lx->lim)
         return fail(lx, q, "unexpected end of pattern", NULL, 0);
-    sgc_parse_error(lx->p, sgc_lex_pos(lx, tok + 1), "unknown extension %.*s", (int)(n - 1 + cp_len(lx, q)),
-                    (const char *)tok + 1);
+    /* sre reads a backslash and what follows as one character */
+    size_t len = cp_len(lx, q);
+    if (*q == '\\' && q + 1 < lx->lim)
+        len += cp_len(lx, q + 1);
+    sgc_parse_error(lx->p, sgc_lex_pos(lx, tok + 1), "unknown extension %.*s", (int)(n - 1 + len), (const char *)tok + 1);
     return -1;
 }
 
-enum { F_TYPE = 1u << 8, F_GLOBAL = 1u << 9 };
+enum { F_TYPE = 1u << 8, F_GLOBAL = 1u << 9, LEX_AGAIN = -2 };
 /* sre's inline flags: one bit each, a, L, u also F_TYPE, t (template) F_GLOBAL; 0 if c is none. */
 static unsigned flag_bit(unsigned char c)
 {
@@ -383,7 +409,7 @@ static int bad_flag(SgcLex *lx, const unsigned char *q, const char *other)
 /* After "(?" that no other group form took: global flags "(?im)", scoped flags "(?i-s:",
  * or an unknown extension, checked in the order and with the messages of sre_parse's
  * _parse_flags. Any well-formed flags are unsupported: sigc matches as written. */
-static int flags_or_unknown(SgcLex *lx, const unsigned char *tok)
+static int flags_or_unknown(SgcLex *lx, const unsigned char *tok, sgc_tok *t)
 {
     const unsigned char *q = tok + 2, *lim = lx->lim;
     if (q >= lim || (!flag_bit(*q) && *q != '-'))
@@ -406,13 +432,15 @@ static int flags_or_unknown(SgcLex *lx, const unsigned char *tok)
         }
     }
     if (*q == ')') {
-        if (tok != lx->start || !lx->p->first_in_list) {
-            if (tok == lx->start)
-                return fail(lx, tok, "global flags not at the start of the expression (the lines of a list are joined with '|')", NULL, 0);
+        if (tok != lx->start && tok != lx->flags_end)
             return fail(lx, tok, "global flags not at the start of the expression", NULL, 0);
-        }
-        return fail(lx, tok, "unsupported: global flags %.*s (sigc matches case-sensitively, as written)", tok,
-                    (size_t)(q + 1 - tok));
+        lx->cur = lx->flags_end = q + 1;
+        if (!lx->p->first_in_list)
+            defer(lx, D_JOIN, tok, "global flags not at the start of the expression (the lines of a list are joined with '|')");
+        else
+            defer(lx, D_UNSUPPORTED, tok, "unsupported: global flags %.*s (sigc matches case-sensitively, as written)",
+                  (int)(q + 1 - tok), (const char *)tok);
+        return LEX_AGAIN;
     }
     if (add & F_GLOBAL)
         return fail(lx, q, "bad inline flags: cannot turn on global flag", NULL, 0);
@@ -438,11 +466,35 @@ static int flags_or_unknown(SgcLex *lx, const unsigned char *tok)
         return fail(lx, q, "bad inline flags: cannot turn off global flag", NULL, 0);
     if (add & del & 0xFF)
         return fail(lx, q, "bad inline flags: flag turned on and off", NULL, 0);
-    return fail(lx, tok, "unsupported: inline flags %.*s...) (write the pattern without flags)", tok,
-                (size_t)(q + 1 - tok));
+    defer(lx, D_UNSUPPORTED, tok, "unsupported: inline flags %.*s...) (write the pattern without flags)",
+          (int)(q + 1 - tok), (const char *)tok);
+    lx->cur = q + 1;
+    return open_group(lx, tok, t, 0);
 }
 
+static int lex_token(SgcLex *lx, sgc_tok *t);
+
 int sgc_lex(SgcLex *lx, sgc_tok *t)
+{
+    int code = lex_token(lx, t);
+    if (code == RX_QUANT) {
+        /* sre checks a repeat when it reads it, before anything after it */
+        int prev = lx->prev;
+        if (prev == 0 || prev == RX_LPAREN || prev == RX_BAR || prev == RX_BOL || prev == RX_EOL || prev == RX_EOS) {
+            sgc_parse_error(lx->p, t->pos, "nothing to repeat");
+            return -1;
+        }
+        if (prev == RX_QUANT) {
+            sgc_parse_error(lx->p, t->pos, "multiple repeat");
+            return -1;
+        }
+    }
+    if (code > 0)
+        lx->prev = code;
+    return code;
+}
+
+static int lex_token(SgcLex *lx, sgc_tok *t)
 {
     memset(t, 0, sizeof *t);
     if (lx->in_class)
@@ -450,8 +502,15 @@ int sgc_lex(SgcLex *lx, sgc_tok *t)
 again:
     if (lx->cur >= lx->lim) {
         if (lx->depth > 0) {
-            sgc_parse_error(lx->p, lx->open_pos[lx->depth - 1], "missing ), unterminated subpattern");
-            return -1;
+            /* Python finds the missing ) after the group's contents: close the groups so
+             * that the parser reports what is wrong inside them first (regex.y) */
+            if (!lx->unclosed) {
+                lx->unclosed = 1;
+                lx->unclosed_pos = lx->open_pos[lx->depth - 1];
+            }
+            lx->depth--;
+            t->pos = sgc_lex_pos(lx, lx->lim);
+            return RX_RPAREN;
         }
         return 0;
     }
@@ -488,14 +547,14 @@ again:
             if (n < 0) return -1;
             int old = lookup_name(lx->p->names, name, n);
             sgc_names *ns = lx->p->names;
-            if (old >= 0) {
-                /* group numbers as the failing compile counts them: this line alone when the
-                 * name is from this line, else the joined pattern */
-                unsigned base = (size_t)old >= lx->names0 ? lx->groups0 - 1 : 0;
+            if (old >= 0 && (size_t)old >= lx->names0) { /* group numbers of this line alone */
                 sgc_parse_error(lx->p, sgc_lex_pos(lx, name), "redefinition of group name '%.*s' as group %u; was group %u",
-                                n, (const char *)name, lx->p->groups - base, ns->gid[old] - base);
+                                n, (const char *)name, lx->p->groups - lx->groups0 + 1, ns->gid[old] - lx->groups0 + 1);
                 return -1;
             }
+            if (old >= 0) /* a name of another line: only the joined list fails */
+                defer(lx, D_JOIN, name, "redefinition of group name '%.*s' as group %u; was group %u", n,
+                      (const char *)name, lx->p->groups, ns->gid[old]);
             if (ns->n == ns->cap) {
                 ns->cap = ns->cap ? 2 * ns->cap : 8;
                 ns->v = sgc_xrealloc(ns->v, ns->cap * sizeof *ns->v);
@@ -517,22 +576,44 @@ again:
             }
             if (group_open(lx, lx->p->names->gid[k]))
                 return fail(lx, name, "cannot refer to an open group", NULL, 0);
-            return fail(lx, tok, "unsupported: backreference (?P=%.*s) (a DFA cannot remember text)", name, (size_t)n);
+            defer(lx, D_UNSUPPORTED, tok, "unsupported: backreference (?P=%.*s) (a DFA cannot remember text)", n,
+                  (const char *)name);
+            lx->cur = name + n + 1;
+            t->cp = 0xFFFD;
+            return RX_CHAR;
         }
         "(?#" {
             const unsigned char *q = YYCURSOR;
             while (q < lx->lim && *q != ')') q++;
             if (q >= lx->lim) return fail(lx, tok, "missing ), unterminated comment", NULL, 0);
+            if (tok == lx->start || tok == lx->flags_end) /* global flags may still follow */
+                lx->flags_end = q + 1;
             lx->cur = q + 1;
             goto again;
         }
-        "(?=" | "(?!" { return fail(lx, tok, "unsupported: lookahead %.*s...) (a DFA cannot look ahead)", tok, 3); }
-        "(?<=" | "(?<!" { return fail(lx, tok, "unsupported: lookbehind %.*s...) (a DFA cannot look behind)", tok, 4); }
+        "(?=" | "(?!" {
+            defer(lx, D_UNSUPPORTED, tok, "unsupported: lookahead %.*s...) (a DFA cannot look ahead)", 3, (const char *)tok);
+            lx->cur = YYCURSOR;
+            return open_group(lx, tok, t, 0);
+        }
+        "(?<=" | "(?<!" {
+            defer(lx, D_UNSUPPORTED, tok, "unsupported: lookbehind %.*s...) (a DFA cannot look behind)", 4, (const char *)tok);
+            lx->cur = YYCURSOR;
+            return open_group(lx, tok, t, 0);
+        }
         "(?(" { return fail(lx, tok, "unsupported: conditional group (?(...)...) (needs backreferences)", NULL, 0); }
-        "(?>" { return fail(lx, tok, "unsupported: atomic group (?>...)", NULL, 0); }
+        "(?>" {
+            defer(lx, D_UNSUPPORTED, tok, "unsupported: atomic group (?>...)");
+            lx->cur = YYCURSOR;
+            return open_group(lx, tok, t, 0);
+        }
         "(?P" { return unknown_ext(lx, tok, 3); }
         "(?<" { return unknown_ext(lx, tok, 3); }
-        "(?" { return flags_or_unknown(lx, tok); }
+        "(?" {
+            int r = flags_or_unknown(lx, tok, t);
+            if (r == LEX_AGAIN) goto again;
+            return r;
+        }
         "*" { lx->cur = YYCURSOR; t->min = 0; t->max = SGC_INF; return quant_suffix(lx, RX_QUANT); }
         "+" { lx->cur = YYCURSOR; t->min = 1; t->max = SGC_INF; return quant_suffix(lx, RX_QUANT); }
         "?" { lx->cur = YYCURSOR; t->min = 0; t->max = 1; return quant_suffix(lx, RX_QUANT); }
