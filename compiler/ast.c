@@ -20,6 +20,14 @@ void sgc_parse_error(SgcParse *p, unsigned pos, const char *fmt, ...)
     va_end(ap);
 }
 
+void sgc_names_free(sgc_names *ns)
+{
+    for (size_t k = 0; k < ns->n; k++)
+        free(ns->v[k]);
+    free(ns->v);
+    free(ns->gid);
+}
+
 sgc_node *sgc_node_new(SgcParse *p, sgc_nkind kind, unsigned col)
 {
     sgc_node *n = sgc_arena_alloc(p->arena, sizeof *n);

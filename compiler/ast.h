@@ -58,6 +58,7 @@ typedef struct sgc_names {
     unsigned *gid; /* the group number (joined pattern) each name was given */
     size_t n, cap;
 } sgc_names;
+void sgc_names_free(sgc_names *ns);
 
 typedef struct SgcParse {
     sgc_arena *arena;

@@ -226,10 +226,7 @@ void sgc_siglists_free(sgc_siglists *s)
         free(l->lines);
         free(l->raw);
         free(l->path);
-        for (size_t k = 0; k < s->names[i].n; k++)
-            free(s->names[i].v[k]);
-        free(s->names[i].v);
-        free(s->names[i].gid);
+        sgc_names_free(&s->names[i]);
     }
     sgc_arena_free(&s->arena);
 }

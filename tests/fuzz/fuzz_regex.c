@@ -80,9 +80,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         groups = ps.groups;
         free(pat);
     }
-    for (size_t k = 0; k < names.n; k++)
-        free(names.v[k]);
-    free(names.v);
+    sgc_names_free(&names);
     sgc_arena_free(&arena);
     return 0;
 }
