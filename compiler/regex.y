@@ -73,7 +73,8 @@ int sgc_regex_parse(SgcParse *p)
     sgcRegexParseFree(parser, free);
     if (lx.unclosed && !p->failed)
         sgc_parse_error(p, lx.unclosed_pos, "missing ), unterminated subpattern");
-    /* Socorro compiles each line alone, then the list joined: Python's own error first */
+    /* Socorro quirk: every line is compiled alone before the list is joined (siglists_utils),
+     * so the error Python raises for the line alone comes before the joined list's or ours */
     for (int k = 0; k < 2 && !p->failed; k++)
         if (lx.has_deferred[k])
             sgc_parse_error(p, lx.deferred_pos[k], "%s", lx.deferred[k]);

@@ -289,11 +289,12 @@ static int shutdown_conditions(vm *m, const vval *data, const vval *none_text, v
                 sg_buf_init(&key);
                 size_t kn;
                 const char *ks = sg_py_key(c, &key, &kn);
-                sg_str copy = sg_str_copy(m->r, ks, kn); /* a decoded key outlives key */
+                /* a decoded key must outlive key; the others stay in the tree */
+                sg_str name = ks == c->string ? (sg_str){ ks, kn } : sg_str_copy(m->r, ks, kn);
                 sg_buf_free(&key);
-                if (!copy.s)
+                if (!name.s)
                     return SG_RULE_FATAL;
-                e = vm_str_value(copy.s, copy.len);
+                e = vm_str_value(name.s, name.len);
             } else if (sg_py_is_dict(c)) {
                 const cJSON *name = sg_py_dict_get(c, "name", 4);
                 if (!name)

@@ -724,17 +724,25 @@ static size_t token_at(const tokens *t, size_t k)
     return v;
 }
 
-/* "".join(current): TypeError at the first item that is not a str. */
-static sg_pyexc join_current(sg_result *r, tokens *t, sg_buf *cur, size_t *ncur, long bad,
-                             const char *bad_type)
+/* `current`, the items of the token being built: their str text, how many, and the index
+ * and type of the first that is not a str (bad -1: none). */
+typedef struct current {
+    sg_buf text;
+    size_t n;
+    long bad;
+    const char *bad_type;
+} current;
+
+/* "".join(current) onto the tokens: TypeError at the first item that is not a str. */
+static sg_pyexc join_current(sg_result *r, tokens *t, current *cur)
 {
-    if (bad >= 0) {
-        r->exc = sg_result_fmt(r, "sequence item %ld: expected str instance, %s found", bad, bad_type);
+    if (cur->bad >= 0) {
+        r->exc = sg_result_fmt(r, "sequence item %ld: expected str instance, %s found", cur->bad, cur->bad_type);
         return SG_PY_TYPEERROR;
     }
-    token_push(t, cur);
-    sg_buf_reset(cur);
-    *ncur = 0;
+    token_push(t, &cur->text);
+    sg_buf_reset(&cur->text);
+    cur->n = 0;
     return SG_PY_OK;
 }
 
@@ -745,12 +753,9 @@ static sg_pyexc rust_items(sg_result *r, const cJSON *fn, const sg_fv *line, sg_
 {
     static const char open[] = "({[<`", close[] = ")}]>'";
     tokens t = { { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 }, 0 };
-    sg_buf cur, key;
-    sg_buf_init(&cur);
+    current cur = { { NULL, 0, 0, 0 }, 0, -1, NULL };
+    sg_buf key;
     sg_buf_init(&key);
-    size_t ncur = 0;
-    long bad = -1;
-    const char *bad_type = NULL;
     sg_pyexc exc = SG_PY_OK;
     for (const cJSON *c = fn->child; c && exc == SG_PY_OK; c = c->next) {
         item it = { NULL, 0, NULL };
@@ -774,22 +779,21 @@ static sg_pyexc rust_items(sg_result *r, const cJSON *fn, const sg_fv *line, sg_
             if (t.levels.len && close[strchr(open, t.levels.p[t.levels.len - 1]) - open] == it.s[0])
                 t.levels.len--;
         } else if (!t.levels.len && it.n == 1 && it.s[0] == ' ') {
-            exc = join_current(r, &t, &cur, &ncur, bad, bad_type);
-            bad = -1;
+            exc = join_current(r, &t, &cur);
             continue;
         }
-        if (it.type && bad < 0) {
-            bad = (long)ncur;
-            bad_type = it.type;
+        if (it.type && cur.bad < 0) {
+            cur.bad = (long)cur.n;
+            cur.bad_type = it.type;
         }
         if (!it.type)
-            sg_buf_add(&cur, it.s, it.n);
-        ncur++;
+            sg_buf_add(&cur.text, it.s, it.n);
+        cur.n++;
     }
-    if (exc == SG_PY_OK && ncur)
-        exc = join_current(r, &t, &cur, &ncur, bad, bad_type);
+    if (exc == SG_PY_OK && cur.n)
+        exc = join_current(r, &t, &cur);
     if (exc == SG_PY_OK &&
-        (t.text.failed || t.at.failed || t.levels.failed || cur.failed || key.failed || !t.count)) {
+        (t.text.failed || t.at.failed || t.levels.failed || cur.text.failed || key.failed || !t.count)) {
         out->failed = 1;
     } else if (exc == SG_PY_OK) {
         /* a last token starting with "(" or "[clone" takes the one before it */
@@ -801,7 +805,7 @@ static sg_pyexc rust_items(sg_result *r, const cJSON *fn, const sg_fv *line, sg_
         size_t start = token_at(&t, k);
         exc = rust_steps(r, s + start, n - start, 1, line, out);
     }
-    sg_buf_free(&cur);
+    sg_buf_free(&cur.text);
     sg_buf_free(&key);
     sg_buf_free(&t.text);
     sg_buf_free(&t.at);
@@ -1025,13 +1029,6 @@ sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
         }
         return normalize_function(r, f->function.s, f->function.len, rust, &f->line, out);
     }
-    /* without a function the other fields are read: their nodes now (the line is only
-     * tested and printed, which a raw field allows) */
-    sg_frame_in g = *f;
-    sg_fv_resolve(&g.module);
-    sg_fv_resolve(&g.offset);
-    sg_fv_resolve(&g.unloaded_modules);
-    f = &g;
     if (sg_fv_truthy(&f->file) && sg_fv_truthy(&f->line)) {
         if (!f->file.is_str)
             return raise(r, SG_PY_ATTRIBUTEERROR, "'%s' object has no attribute 'rstrip'",
@@ -1049,13 +1046,16 @@ sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
         sg_fv_str(out, &f->line);
         return SG_PY_OK;
     }
+    /* the fields below stay raw nodes until their branch (the line is only tested and
+     * printed, which a raw field allows) */
     if (sg_fv_truthy(&f->module)) {
-        if (!f->module.is_str)
-            return raise(r, SG_PY_ATTRIBUTEERROR, "'%s' object has no attribute 'strip'",
-                         sg_fv_type(&f->module));
+        sg_fv m = f->module;
+        sg_fv_resolve(&m);
+        if (!m.is_str)
+            return raise(r, SG_PY_ATTRIBUTEERROR, "'%s' object has no attribute 'strip'", sg_fv_type(&m));
         /* module.strip("[]") (bug 1926077) */
-        const char *s = f->module.s;
-        size_t n = f->module.len;
+        const char *s = m.s;
+        size_t n = m.len;
         while (n && (*s == '[' || *s == ']'))
             s++, n--;
         while (n && (s[n - 1] == '[' || s[n - 1] == ']'))
@@ -1064,15 +1064,15 @@ sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
         return SG_PY_OK;
     }
     if (sg_fv_truthy(&f->unloaded_modules)) {
-        const sg_fv *u = &f->unloaded_modules;
-        const char *type = sg_fv_type(u);
-        if (u->is_str)
+        sg_fv u = f->unloaded_modules;
+        sg_fv_resolve(&u);
+        if (u.is_str)
             return raise(r, SG_PY_ATTRIBUTEERROR, "'str' object has no attribute 'get'", NULL);
-        if (cJSON_IsObject(u->j))
+        if (cJSON_IsObject(u.j))
             return raise(r, SG_PY_KEYERROR, "0", NULL);
-        if (!cJSON_IsArray(u->j))
-            return raise(r, SG_PY_TYPEERROR, "'%s' object is not subscriptable", type);
-        const cJSON *first = u->j->child;
+        if (!cJSON_IsArray(u.j))
+            return raise(r, SG_PY_TYPEERROR, "'%s' object is not subscriptable", sg_fv_type(&u));
+        const cJSON *first = u.j->child;
         if (!cJSON_IsObject(first)) {
             sg_fv fv = sg_fv_json(first);
             return raise(r, SG_PY_ATTRIBUTEERROR, "'%s' object has no attribute 'get'",
@@ -1085,10 +1085,12 @@ sg_pyexc sg_normalize_frame(sg_result *r, const sg_frame_in *f, sg_buf *out)
         return SG_PY_OK;
     }
     if (sg_fv_truthy(&f->offset)) {
+        sg_fv o = f->offset;
+        sg_fv_resolve(&o);
         sg_buf_addc(out, '@');
         /* Socorro quirk: hex(int(x, 16)) takes "0x", "_", a sign, any size; else x as is */
-        if (!f->offset.is_str || !strip_leading_zeros(f->offset.s, f->offset.len, out))
-            sg_fv_str(out, &f->offset);
+        if (!o.is_str || !strip_leading_zeros(o.s, o.len, out))
+            sg_fv_str(out, &o);
         return SG_PY_OK;
     }
     return SG_PY_OK;

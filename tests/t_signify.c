@@ -183,6 +183,21 @@ SG_SUITE(signify_batch)
     sg_buf_free(&in);
 }
 
+/* signify --jsonl on one crash line: its output lines (free with tc_free), *n of them. */
+static cJSON **jsonl_one(const char *signify, const char *crash, size_t *n)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s --jsonl", signify);
+    sg_buf in;
+    sg_buf_init(&in);
+    sg_buf_adds(&in, crash);
+    sg_buf_addc(&in, '\n');
+    int status;
+    cJSON **out = tc_run_lines(cmd, &in, n, &status);
+    sg_buf_free(&in);
+    return out;
+}
+
 /* A number as the function of a frame with a Rust file: the Rust rules iterate it first, so
  * Python's note is TypeError "not iterable", not the C++ rules' AttributeError (expected
  * note from Socorro's reference on this crash). */
@@ -191,15 +206,9 @@ SG_SUITE(signify_rust_function_type)
     const char *signify = signify_path();
     if (!signify)
         return;
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s --jsonl", signify);
-    sg_buf in;
-    sg_buf_init(&in);
-    sg_buf_adds(&in, "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"a()\"}, "
-                     "{\"function\": 2, \"file\": \"/x.rs\"}]}]}\n");
-    int status;
     size_t n;
-    cJSON **out = tc_run_lines(cmd, &in, &n, &status);
+    cJSON **out = jsonl_one(signify, "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [{\"function\": \"a()\"}, "
+                                     "{\"function\": 2, \"file\": \"/x.rs\"}]}]}", &n);
     const cJSON *notes = n == 1 ? get(out[0], "notes") : NULL;
     const cJSON *note = cJSON_IsArray(notes) ? cJSON_GetArrayItem(notes, 0) : NULL;
     CHECK(cJSON_IsString(note) &&
@@ -208,7 +217,6 @@ SG_SUITE(signify_rust_function_type)
     const cJSON *sig = n == 1 ? get(out[0], "signature") : NULL;
     CHECK(cJSON_IsString(sig) && !strcmp(sig->valuestring, ""), "the failed rule leaves an empty signature");
     tc_free(out, n);
-    sg_buf_free(&in);
 }
 
 /* Keys holding NUL ("\\u0000", which json.loads keeps): repr() of a dict shows them as \\x00,
@@ -229,21 +237,13 @@ SG_SUITE(signify_nul_keys)
         { "{\"async_shutdown_timeout\": \"{\\\"phase\\\": \\\"p\\\", \\\"conditions\\\": {\\\"b\\\": 1, \\\"\\\\u0000a\\\": 2}}\", \"threads\": []}",
           "AsyncShutdownTimeout | p | a,b" },
     };
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s --jsonl", signify);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        sg_buf in;
-        sg_buf_init(&in);
-        sg_buf_adds(&in, cases[i].in);
-        sg_buf_addc(&in, '\n');
-        int status;
         size_t n;
-        cJSON **out = tc_run_lines(cmd, &in, &n, &status);
+        cJSON **out = jsonl_one(signify, cases[i].in, &n);
         const cJSON *sig = n == 1 ? get(out[0], "signature") : NULL;
         CHECK(cJSON_IsString(sig) && !strcmp(sig->valuestring, cases[i].sig), "%s: got %s", cases[i].in,
               cJSON_IsString(sig) ? sig->valuestring : "none");
         tc_free(out, n);
-        sg_buf_free(&in);
     }
 }
 
