@@ -1882,6 +1882,17 @@ static size_t skip(const char *s, size_t pos, size_t len, size_t room, size_t ma
     size_t at = pos;
     while (at < len && (u[at] == ' ' || u[at] == '\t' || u[at] == '\n' || u[at] == '\r'))
         at++;
+    /* a lone string or number (a frame's fields that no rule reads) without the token DFA's
+     * setup; anything these refuse goes to the DFA, which words nothing but decides alike */
+    if (!rest && at < len && u[at] == '"') {
+        const unsigned char *q = string_rest(u + at + 1, u + len, max_string);
+        if (q)
+            return (size_t)(q - u);
+    } else if (!rest && at < len && u[at] >= '1' && u[at] <= '9') {
+        size_t end = scalar_end(u, at, len);
+        if (end)
+            return end;
+    }
     /* the block skip does not measure strings: it takes a container only when no string in
      * the rest of the input can pass max_string */
     if (at < len && (rest || u[at] == '{' || u[at] == '[') && len - at <= max_string) {

@@ -14,36 +14,31 @@ enum { ARENA_FIRST = 16384 };
 void sg_arena_init(sg_arena *a, size_t limit)
 {
     a->head = NULL;
-    a->used = a->total = 0;
+    a->next = NULL;
+    a->room = a->total = 0;
     a->limit = limit;
 }
 
-void *sg_arena_alloc(sg_arena *a, size_t n)
+void *sg_arena_alloc_slow(sg_arena *a, size_t n)
 {
-    n = (n + 7) & ~(size_t)7;
-    if (n == 0)
-        n = 8;
-    if (!a->head || a->head->size - a->used < n) {
-        size_t size = a->head ? a->head->size * 2 : ARENA_FIRST;
-        while (size < n)
-            size *= 2;
-        if (a->limit && a->total + size > a->limit) {
-            size = n; /* try an exact block before refusing */
-            if (a->total + size > a->limit)
-                return NULL;
-        }
-        sg_arena_block *b = malloc(sizeof *b + size);
-        if (!b)
+    size_t size = a->head ? a->head->size * 2 : ARENA_FIRST;
+    while (size < n)
+        size *= 2;
+    if (a->limit && a->total + size > a->limit) {
+        size = n; /* try an exact block before refusing */
+        if (a->total + size > a->limit)
             return NULL;
-        b->next = a->head;
-        b->size = size;
-        a->head = b;
-        a->used = 0;
-        a->total += size;
     }
-    void *p = a->head->data + a->used;
-    a->used += n;
-    return p;
+    sg_arena_block *b = malloc(sizeof *b + size);
+    if (!b)
+        return NULL;
+    b->next = a->head;
+    b->size = size;
+    a->head = b;
+    a->total += size;
+    a->next = b->data + n;
+    a->room = size - n;
+    return b->data;
 }
 
 char *sg_arena_strdup(sg_arena *a, const char *s, size_t n)
@@ -69,7 +64,8 @@ void sg_arena_reset(sg_arena *a)
         b->next = next->next;
         free(next);
     }
-    a->used = 0;
+    a->next = b->data;
+    a->room = b->size;
 }
 
 void sg_arena_free(sg_arena *a)
