@@ -526,12 +526,6 @@ static char *make_key(parser *p, const keytext *kt)
     return k;
 }
 
-static void release_key(parser *p, char *key, int is_const)
-{
-    if (!is_const)
-        release(p, key);
-}
-
 static int child_place(int place, const char *key)
 {
     if (place == P_ROOT && strcmp(key, "threads") == 0)
@@ -552,6 +546,78 @@ static void set_frame_fields(cJSON *obj, cJSON *const by_field[SG_F_N])
     obj->type |= SG_CJSON_FRAME_REC;
 }
 
+/* After a member or an element: its container's closer (1, read), a ',' and the whitespace
+ * after it (0), or neither (-1, the error set). */
+static int next_member(parser *p, char closer)
+{
+    skip_ws(p);
+    if (p->pos < p->len && p->s[p->pos] == closer) {
+        p->pos++;
+        return 1;
+    }
+    if (p->pos >= p->len || p->s[p->pos] != ',') {
+        fail_at(p, SG_EJSON, "Expecting ',' delimiter", p->pos);
+        return -1;
+    }
+    p->pos++;
+    skip_ws(p);
+    return 0;
+}
+
+/* The members of a frame object being built (its '{' read, not empty): what read_object
+ * does for P_FRAME, with nothing else to decide. A frame's keys are the fields the frame
+ * list reads, kept under their constant names (a later duplicate wins, at the first one's
+ * place), or validated and dropped. Most values are strings, read here directly. */
+static cJSON *read_frame_members(parser *p, cJSON *obj)
+{
+    cJSON *by_field[SG_F_N] = { NULL };
+    for (;;) {
+        keytext kt;
+        if (p->pos >= p->len || p->s[p->pos] != '"') {
+            fail_at(p, SG_EJSON, "Expecting property name enclosed in double quotes", p->pos);
+            break;
+        }
+        if (!read_key(p, &kt))
+            break;
+        int field = kt.nul ? -1 : sg_frame_field_of_n(kt.s, kt.n);
+        skip_ws(p);
+        if (p->pos >= p->len || p->s[p->pos] != ':') {
+            fail_at(p, SG_EJSON, "Expecting ':' delimiter", p->pos);
+            break;
+        }
+        p->pos++;
+        skip_ws(p);
+        if (field < 0) {
+            read_value(p, 0, P_OTHER);
+            if (p->failed)
+                break;
+        } else {
+            cJSON *val = p->pos < p->len && p->s[p->pos] == '"'
+                             ? make_string(p, 1)
+                             : read_value(p, 1, field == SG_F_INLINES ? P_INLINES : P_OTHER);
+            if (p->failed)
+                break;
+            val->string = (char *)(uintptr_t)sg_frame_field_name[field];
+            val->type |= cJSON_StringIsConst; /* a constant key: cJSON_Delete leaves it */
+            cJSON *dup = by_field[field];
+            by_field[field] = val;
+            if (dup)
+                replace(p, obj, dup, val);
+            else
+                cJSON_AddItemToArray(obj, val);
+        }
+        int end = next_member(p, '}');
+        if (end > 0) {
+            set_frame_fields(obj, by_field);
+            return obj;
+        }
+        if (end < 0)
+            break;
+    }
+    drop(p, obj);
+    return NULL;
+}
+
 static cJSON *read_object(parser *p, int build, int place)
 {
     int rec = build && place == P_FRAME;
@@ -560,15 +626,20 @@ static cJSON *read_object(parser *p, int build, int place)
                        : new_node(p, cJSON_Object);
     keyindex ix = { NULL, 0, 0 };
     size_t nkeys = 0;
-    cJSON *by_field[SG_F_N] = { NULL };
     if (build && !obj)
         return NULL;
     p->pos++; /* '{' */
     skip_ws(p);
+    if (rec) {
+        if (p->pos < p->len && p->s[p->pos] == '}') {
+            p->pos++;
+            obj->type |= SG_CJSON_FRAME_REC; /* no fields: the record's are all NULL */
+            return obj;
+        }
+        return read_frame_members(p, obj);
+    }
     if (p->pos < p->len && p->s[p->pos] == '}') {
         p->pos++;
-        if (rec)
-            set_frame_fields(obj, by_field);
         return obj;
     }
     for (;;) {
@@ -580,25 +651,19 @@ static cJSON *read_object(parser *p, int build, int place)
         keytext kt = { "", 0, 0 };
         if (!(need_key ? read_key(p, &kt) : skip_string(p)))
             break;
-        /* a frame's keys that no built-in reads are validated, not built */
-        int keep = build, field = -1;
-        if (place == P_FRAME && build) {
-            field = kt.nul ? -1 : sg_frame_field_of_n(kt.s, kt.n);
-            keep = field >= 0;
-        } else if (place == P_DUMP && build) {
+        int keep = build;
+        if (place == P_DUMP && build) {
             /* the rest of json_dump (its modules above all) is validated, not built */
             keep = !kt.nul && sg_crashdata_reads_dump_key(kt.s, kt.n);
         }
         int named = keep || place == P_ROOT || place == P_DUMP;
-        /* a frame field's key is its name exactly: the name's constant, not a copy */
-        char *key = field >= 0 ? (char *)(uintptr_t)sg_frame_field_name[field]
-                    : need_key && named ? make_key(p, &kt) : NULL;
+        char *key = need_key && named ? make_key(p, &kt) : NULL;
         if (named && !key)
             break;
         skip_ws(p);
         if (p->pos >= p->len || p->s[p->pos] != ':') {
             fail_at(p, SG_EJSON, "Expecting ':' delimiter", p->pos);
-            release_key(p, key, field >= 0);
+            release(p, key);
             break;
         }
         p->pos++;
@@ -606,11 +671,9 @@ static cJSON *read_object(parser *p, int build, int place)
         int sub = key ? child_place(place, key) : P_OTHER;
         if (place == P_THREAD && key && strcmp(key, "frames") == 0)
             sub = P_FRAMES; /* the frames list itself: capped */
-        if (place == P_FRAME)
-            sub = field == SG_F_INLINES ? P_INLINES : P_OTHER;
         cJSON *val = read_value(p, keep, sub);
         if (p->failed) {
-            release_key(p, key, field >= 0);
+            release(p, key);
             break;
         }
         if (keep) {
@@ -619,16 +682,10 @@ static cJSON *read_object(parser *p, int build, int place)
                 p->read_ct[0] = val;
             if (place == P_DUMP && strcmp(key, "crash_info") == 0)
                 p->read_ct[1] = cJSON_IsObject(val) ? cJSON_GetObjectItemCaseSensitive(val, "crashing_thread") : NULL;
-            if (field >= 0) /* a constant key: cJSON_Delete leaves it */
-                val->type |= cJSON_StringIsConst;
             /* Python dict: the last duplicate's value, at the first key's position. Small
-             * objects (frames) are scanned; big ones get a hash index. */
+             * objects are scanned; big ones get a hash index. */
             cJSON *dup = NULL;
-            if (field >= 0) {
-                /* a frame: its duplicates are found by field, not by comparing keys */
-                dup = by_field[field];
-                by_field[field] = val;
-            } else if (nkeys < 16) {
+            if (nkeys < 16) {
                 for (cJSON *c = obj->child; c && !dup; c = c->next)
                     if (strcmp(c->string, key) == 0)
                         dup = c;
@@ -655,22 +712,15 @@ static cJSON *read_object(parser *p, int build, int place)
                 }
             }
         } else {
-            release(p, key); /* never a field's: those are kept */
+            release(p, key);
         }
-        skip_ws(p);
-        if (p->pos < p->len && p->s[p->pos] == '}') {
-            p->pos++;
+        int end = next_member(p, '}');
+        if (end > 0) {
             free(ix.slot);
-            if (rec)
-                set_frame_fields(obj, by_field);
             return obj;
         }
-        if (p->pos >= p->len || p->s[p->pos] != ',') {
-            fail_at(p, SG_EJSON, "Expecting ',' delimiter", p->pos);
+        if (end < 0)
             break;
-        }
-        p->pos++;
-        skip_ws(p);
     }
     free(ix.slot);
     drop(p, obj);
@@ -735,17 +785,11 @@ static cJSON *read_array(parser *p, int build, int place)
         if (keep || lz)
             cJSON_AddItemToArray(arr, val);
         count++;
-        skip_ws(p);
-        if (p->pos < p->len && p->s[p->pos] == ']') {
-            p->pos++;
+        int end = next_member(p, ']');
+        if (end > 0)
             return arr;
-        }
-        if (p->pos >= p->len || p->s[p->pos] != ',') {
-            fail_at(p, SG_EJSON, "Expecting ',' delimiter", p->pos);
+        if (end < 0)
             break;
-        }
-        p->pos++;
-        skip_ws(p);
     }
     drop(p, arr);
     return NULL;
