@@ -286,14 +286,16 @@ static unsigned operand(const uint8_t *code, size_t pc, int k)
     return (unsigned)code[pc + 1 + 2 * (size_t)k] | (unsigned)code[pc + 2 + 2 * (size_t)k] << 8;
 }
 
+/* Operands of each opcode, plus one: 0 for a byte that is no opcode. */
+static const uint8_t n_ops1[256] = {
+#define SG_OP_N(name, k, doc) [SG_OP_##name] = k + 1,
+    SG_OPCODES(SG_OP_N)
+#undef SG_OP_N
+};
+
 static int n_operands(unsigned o)
 {
-    static const int n[] = {
-#define SG_OP_N(name, k, doc) k,
-        SG_OPCODES(SG_OP_N)
-#undef SG_OP_N
-    };
-    return o < SG_OP__COUNT ? n[o] : -1;
+    return o < 256 ? n_ops1[o] - 1 : -1;
 }
 
 /* The operand checks of one instruction; `starts` marks where instructions begin. */
@@ -429,7 +431,7 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
 
     for (;;) {
         unsigned o = code[pc];
-        int nop = n_operands(o);
+        int nop = n_ops1[o] - 1; /* -1: no opcode, which the switch refuses */
         unsigned a = nop >= 1 ? operand(code, pc, 0) : 0;
         unsigned b = nop >= 2 ? operand(code, pc, 1) : 0;
         size_t next = pc + 1 + 2 * (size_t)nop;
@@ -580,6 +582,10 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
             err->code = SG_EPROGRAM;
             snprintf(err->msg, sizeof err->msg, "invalid rule program: opcode %u", o);
             return SG_EPROGRAM;
+        }
+        if (rc == SG_RULE_OK && !r->failed) { /* the common case: one test */
+            pc = next;
+            continue;
         }
         if (rc == SG_RULE_RETRY) {
             vm_release(&m); /* r->need_threads tells the caller to run again */
