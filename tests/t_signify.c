@@ -367,9 +367,9 @@ static int same_output(const char *cmd, const char *want, size_t want_len, int w
     return same;
 }
 
-/* A regular file is mapped instead of read (signify.c each_line_mapped): the same output as
- * through a pipe, named or as stdin, serial or --jobs, from stdin's current offset, and for
- * a file whose last line has no newline. */
+/* A regular file, read (one thread) or mapped (--jobs, signify.c each_line_mapped): the
+ * same output as through a pipe, named or as stdin, from stdin's current offset, and for a
+ * file whose last line has no newline. */
 SG_SUITE(signify_mapped)
 {
     sg_buf in;
