@@ -2,16 +2,14 @@
  * out, like siggen's `signify`; `--jsonl` for batch reprocessing; `--normalize` and `--walk`
  * to check a single frame or a frame list. No logic of its own beyond I/O: everything goes
  * through the library (csiggen.h) and its internal stages. Runtime stage (tool). */
-#define _GNU_SOURCE /* madvise, F_SETPIPE_SZ */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,9 +63,9 @@ static const char usage[] =
     "  -h, --help           this text\n"
     "  --version            the version\n"
     "\n"
-    "Files: input is read 1 MiB at a time; with --jobs a regular file (named, or as\n"
-    "standard input) is mapped instead, read up to its size at open, and must not shrink\n"
-    "meanwhile (signify then stops, status 2). Details: docs/signify.md.\n"
+    "Files: input is read 1 MiB at a time; with --jobs each worker reads its own ranges of\n"
+    "a regular file (named, or as standard input), up to the size the file had at open.\n"
+    "Details: docs/signify.md.\n"
     "\n"
     "Exit status: 0 when every crash was read, 1 when any input was invalid, 2 on usage or\n"
     "I/O errors.\n";
@@ -97,8 +95,7 @@ typedef struct tool {
     batch *batches;     /* --jobs: 2 * jobs, filled, running, or waiting to be written */
     int nbatches;
     int filling;        /* the batch being filled */
-    const char *map;    /* the input file when it is mapped (each_line_mapped), else NULL */
-    size_t released;    /* bytes of the mapping given back to the kernel (page-aligned) */
+    int read_failed;    /* --jobs: a worker could not read its range (it said why) */
     fixup *fix;         /* a worker over a range: the line numbers its errors leave out */
     size_t nfix, capfix;
     int relative_lines; /* the worker's line numbers count within its range */
@@ -303,43 +300,23 @@ static void too_long_line(tool *t, long line)
         flush(t);
 }
 
-/* Gives the pages of the mapped input before `done` back to the kernel, a few MiB at a time:
- * they were read once, and a mapped file would otherwise count whole in the resident set. */
-static void release_input(tool *t, const char *done)
-{
-    enum { RELEASE_STEP = 4 << 20 };
-    size_t upto = (size_t)(done - t->map);
-    if (upto - t->released < RELEASE_STEP)
-        return;
-    size_t page = (size_t)sysconf(_SC_PAGESIZE);
-    upto -= upto % page;
-#ifdef MADV_DONTNEED
-    madvise((void *)(uintptr_t)(t->map + t->released), upto - t->released, MADV_DONTNEED);
-#endif
-    t->released = upto;
-}
-
-/* Fills the page tables of a worker's range in one call: a page fault every 64 KiB of input
- * cost more, and a whole-file MAP_POPULATE would make the resident set the file. Kernels
- * without MADV_POPULATE_READ (Linux 5.14) fault as before. */
-static void populate(const char *p, size_t n)
-{
-#ifdef MADV_POPULATE_READ
-    size_t page = (size_t)sysconf(_SC_PAGESIZE), skew = (size_t)(uintptr_t)p % page;
-    madvise((void *)(uintptr_t)(p - skew), n + skew, MADV_POPULATE_READ);
-#else
-    (void)p, (void)n;
-#endif
-}
-
 /* ---- --jobs: lines go in batches to worker threads; results come out in input order ---- */
 
-/* A batch closes past this much input (or one long line): more from a mapped file, whose
- * batches are ranges of whole lines that the worker splits, holding no copy, since each
- * batch is a point where the in-order output can wait on the slowest worker (with -j 2 on
- * the bench workload: 4 MiB of lines and jobs + 1 batches 113 ms, 8 MiB and 2 * jobs 105 ms;
- * ranges of 2, 4, 8, 16 MiB 104, 96, 91, 90 ms). */
-enum { BATCH_BYTES = 4 << 20, MAPPED_BATCH_BYTES = 8 << 20 };
+/* A batch closes past this much input (or one long line): more from a regular file, whose
+ * batches are ranges of whole lines that the worker reads and splits itself, holding no
+ * copy, since each batch is a point where the in-order output can wait on the slowest worker
+ * (with -j 2 on the bench workload: 4 MiB of lines and jobs + 1 batches 113 ms, 8 MiB and
+ * 2 * jobs 105 ms; ranges of 2, 4, 8, 16 MiB 104, 96, 91, 90 ms). */
+enum { BATCH_BYTES = 4 << 20, RANGE_BYTES = 8 << 20 };
+
+/* Where split_lines gets its bytes: a FILE (a pipe, or a file one thread reads), or a range of
+ * a regular file that a --jobs worker reads with pread. */
+typedef struct source {
+    FILE *in; /* NULL: the range */
+    int fd;
+    off_t at, end;
+    const char *name;
+} source;
 
 typedef struct entry {
     size_t off, len; /* the line is at text.p + off */
@@ -349,45 +326,42 @@ typedef struct entry {
 
 struct batch {
     tool t;           /* the worker's own context and output */
-    const char *range; /* a range of the mapped input that the worker splits into lines, or NULL */
-    size_t range_len;
+    int has_range;    /* the worker reads and splits a range of the file itself */
+    source range;
     long range_lines; /* how many lines it held */
-    sg_buf text;      /* the lines' bytes (a range stays in the mapped input) */
+    int range_failed; /* a read error in it (said on standard error) */
+    sg_buf text;      /* the lines' bytes (none for a range) */
     entry *e;
     size_t n, cap;
     pthread_t th;
     int running;
 };
 
-/* The line of s[0..size) that starts at `start`: where it ends (its newline, or size). */
-static size_t line_end(const char *s, size_t size, size_t start)
+static int split_lines(tool *t, source *src, long *lines,
+                       void (*each)(tool *t, const char *s, size_t n, long line, int too_long));
+
+/* One line of a worker's range. */
+static void range_line(tool *t, const char *s, size_t n, long line, int too_long)
 {
-    const char *nl = memchr(s + start, '\n', size - start);
-    return nl ? (size_t)(nl - s) : size;
+    if (too_long)
+        too_long_line(t, line);
+    else
+        do_line(t, s, n, line);
 }
 
-/* A worker over a range: the main thread found only where the range ends, so the line
- * split, the first pass over the bytes, runs on the core that parses them. */
+/* A worker over a range: the main thread found only where the range ends, so the read and the
+ * line split, the first passes over the bytes, run on the core that parses them. */
 static void run_range(batch *b)
 {
     long line = 0;
-    populate(b->range, b->range_len);
-    for (size_t start = 0; start < b->range_len;) {
-        size_t end = line_end(b->range, b->range_len, start), n = end - start;
-        line++;
-        if (n > b->t.limits.max_input)
-            too_long_line(&b->t, line);
-        else
-            do_line(&b->t, b->range + start, n, line);
-        start = end + 1;
-    }
+    b->range_failed = split_lines(&b->t, &b->range, &line, range_line) != 0;
     b->range_lines = line;
 }
 
 static void *run_batch(void *arg)
 {
     batch *b = arg;
-    if (b->range) {
+    if (b->has_range) {
         run_range(b);
         return NULL;
     }
@@ -418,9 +392,9 @@ static void finish_batch(tool *t, batch *b)
     t->any_bad |= b->t.any_bad;
     if (b->t.out.failed || b->text.failed || t->out.failed)
         out_of_memory();
-    if (b->range) {
+    if (b->has_range) {
         t->lines += b->range_lines;
-        release_input(t, b->range + b->range_len);
+        t->read_failed |= b->range_failed;
         if (t->progress)
             fprintf(stderr, "\rsignify: %ld lines", t->lines);
     }
@@ -428,7 +402,7 @@ static void finish_batch(tool *t, batch *b)
     sg_buf_reset(&b->text);
     b->t.nfix = 0;
     b->t.relative_lines = 0;
-    b->range = NULL;
+    b->has_range = 0;
     b->n = 0;
     flush(t);
 }
@@ -438,7 +412,7 @@ static void finish_batch(tool *t, batch *b)
 static void start_batch(tool *t)
 {
     batch *b = &t->batches[t->filling];
-    int work = b->n || b->range;
+    int work = b->n || b->has_range;
     if (work && pthread_create(&b->th, NULL, run_batch, b) == 0)
         b->running = 1;
     else if (work)
@@ -471,12 +445,12 @@ static void add_line(tool *t, const char *s, size_t n, long line, int too_long)
         start_batch(t);
 }
 
-/* Hands a range of the mapped input, whole lines, to the next worker. */
-static void add_range(tool *t, const char *s, size_t n)
+/* Hands a range of a regular file, whole lines, to the next worker. */
+static void add_range(tool *t, int fd, off_t at, off_t end, const char *name)
 {
     batch *b = &t->batches[t->filling];
-    b->range = s;
-    b->range_len = n;
+    b->has_range = 1;
+    b->range = (source){ NULL, fd, at, end, name };
     b->t.relative_lines = 1;
     start_batch(t);
 }
@@ -524,76 +498,85 @@ static void free_jobs(tool *t)
     free(t->batches);
 }
 
-/* A mapped file that shrinks under signify faults on the pages cut off (SIGBUS): say so and
- * stop, as on a read error, rather than die without a word. */
-static const char *mapped_name = "";
-
-static void on_sigbus(int sig)
+/* The offset just past the newline that ends the line holding offset `at` of the file (or
+ * `size`: the file ends first), read in windows; -1 on a read error. */
+static off_t line_end_at(int fd, off_t at, off_t size)
 {
-    static const char a[] = "signify: ", b[] = ": the file shrank while it was read (SIGBUS)\n";
-    ssize_t w = write(2, a, sizeof a - 1);
-    w = write(2, mapped_name, strlen(mapped_name));
-    w = write(2, b, sizeof b - 1);
-    (void)w, (void)sig;
-    _exit(2);
+    char win[1 << 16];
+    while (at < size) {
+        size_t n = size - at < (off_t)sizeof win ? (size_t)(size - at) : sizeof win;
+        ssize_t got = pread(fd, win, n, at);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return got < 0 ? -1 : size; /* the file shrank: it ends here */
+        const char *nl = memchr(win, '\n', (size_t)got);
+        if (nl)
+            return at + (nl - win) + 1;
+        at += got;
+    }
+    return size;
 }
 
-/* With --jobs, a regular file is mapped: each worker takes a range of whole lines of the
- * mapping and splits it itself, with no copy through the main thread. Pages already read go
- * back to the kernel as it goes (release_input); no MADV_SEQUENTIAL, with which the resident
- * set grew to the whole file here. 1 when it cannot be mapped (then it is read). */
-static int each_line_mapped(tool *t, FILE *in, const char *name)
+/* With --jobs, a regular file goes to the workers in ranges of whole lines, each read (pread)
+ * and split by its worker: no copy through the main thread, which only finds where each range
+ * ends. 1 when the input is no regular file (then it is read as a stream). A file is read up
+ * to the size it had when signify looked, or to where it ends if it shrinks meanwhile. */
+static int each_line_ranges(tool *t, FILE *in, const char *name)
 {
     struct stat st;
     int fd = fileno(in);
     off_t at = fd >= 0 ? lseek(fd, 0, SEEK_CUR) : -1;
     if (at < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= at)
         return 1;
-    size_t size = (size_t)st.st_size;
-    char *map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (map == MAP_FAILED)
-        return 1;
-    struct sigaction bus, old_bus;
-    memset(&bus, 0, sizeof bus);
-    bus.sa_handler = on_sigbus;
-    sigemptyset(&bus.sa_mask);
-    mapped_name = name;
-    sigaction(SIGBUS, &bus, &old_bus);
-    t->map = map;
-    t->released = 0;
-    size_t start = (size_t)at;
-    while (start < size) {
-        /* ranges of whole lines; each worker splits its own */
-        size_t end = size - start > MAPPED_BATCH_BYTES
-                         ? line_end(map, size, start + MAPPED_BATCH_BYTES - 1)
-                         : size;
-        end += end < size;
-        add_range(t, map + start, end - start);
-        start = end;
+    while (at < st.st_size && !t->read_failed) {
+        off_t end = st.st_size - at > RANGE_BYTES ? line_end_at(fd, at + RANGE_BYTES - 1, st.st_size)
+                                                   : st.st_size;
+        if (end < 0) {
+            fprintf(stderr, "signify: %s: read error: %s\n", name, strerror(errno));
+            t->read_failed = 1;
+            break;
+        }
+        add_range(t, fd, at, end, name);
+        at = end;
     }
     drain_batches(t);
-    munmap(map, size);
-    sigaction(SIGBUS, &old_bus, NULL);
-    t->map = NULL;
-    return 0;
+    return t->read_failed ? -1 : 0;
 }
 
-/* Reads lines of any length with memory bounded by --max-line: a longer line is skipped to
- * its newline and reported, never held. One thread reads a file this way too, READ_BYTES at a
- * time: the kernel's copy leaves the bytes in the cache the parse then reads them from, where
- * a mapping cost more in page tables (filled, then given back) than the copy, and its first
- * touch went to memory (bench workload, one thread: 557 ms against 759, medians of 6
- * alternating runs; 256 KiB 605 ms, 4 MiB, more than this machine's L2, 756 ms). */
+/* Up to n bytes of src into buf: how many, 0 at its end, (size_t)-1 on a read error. */
+static size_t source_read(source *src, char *buf, size_t n)
+{
+    if (src->in) {
+        size_t got = fread(buf, 1, n, src->in);
+        return got == 0 && ferror(src->in) ? (size_t)-1 : got;
+    }
+    if (src->at >= src->end)
+        return 0;
+    if ((off_t)n > src->end - src->at)
+        n = (size_t)(src->end - src->at);
+    ssize_t got;
+    do
+        got = pread(src->fd, buf, n, src->at);
+    while (got < 0 && errno == EINTR);
+    if (got < 0)
+        return (size_t)-1;
+    src->at += got; /* 0 when the file shrank: its end */
+    return (size_t)got;
+}
+
+/* Reads src READ_BYTES at a time and hands each line to `each`, numbered from *lines + 1.
+ * Lines of any length, with memory bounded by --max-line: a longer line is skipped to its
+ * newline and reported, never held. The kernel's copy leaves the bytes in the cache the parse
+ * then reads them from, where a mapping of a file cost more in page tables (filled, then given
+ * back) than the copy, and its first touch went to memory (bench workload, one thread: 557 ms
+ * against 759, medians of 6 alternating runs; 256 KiB 605 ms, 4 MiB, more than this
+ * machine's L2, 756 ms). Returns 0, or -1 on a read error (said) or when out of memory. */
 enum { READ_BYTES = 1 << 20 };
 
-static int each_line(tool *t, FILE *in, const char *name)
+static int split_lines(tool *t, source *src, long *lines,
+                       void (*each)(tool *t, const char *s, size_t n, long line, int too_long))
 {
-    if (t->jobs > 1 && each_line_mapped(t, in, name) == 0)
-        return 0;
-#ifdef F_SETPIPE_SZ
-    /* a pipe of 64 KiB (Linux's default) costs two context switches a 64 KiB of crashes */
-    fcntl(fileno(in), F_SETPIPE_SZ, 1 << 20);
-#endif
     /* the buffer never grows past max_input + 1: a line that fills it is too long */
     size_t limit = t->limits.max_input + 1;
     size_t cap = limit < READ_BYTES ? limit : READ_BYTES, len = 0;
@@ -618,9 +601,9 @@ static int each_line(tool *t, FILE *in, const char *name)
         }
         if (too_long)
             len = 0; /* keep reading to the newline, keep nothing */
-        size_t got = fread(buf + len, 1, cap - len, in);
-        if (got == 0 && ferror(in)) {
-            fprintf(stderr, "signify: %s: read error: %s\n", name, strerror(errno));
+        size_t got = source_read(src, buf + len, cap - len);
+        if (got == (size_t)-1) {
+            fprintf(stderr, "signify: %s: read error: %s\n", src->name, strerror(errno));
             free(buf);
             return -1;
         }
@@ -630,12 +613,12 @@ static int each_line(tool *t, FILE *in, const char *name)
         char *nl;
         while ((nl = memchr(buf + scan, '\n', len - scan)) != NULL) {
             size_t end = (size_t)(nl - buf);
-            t->lines++;
-            add_line(t, buf + start, end - start, t->lines, too_long);
+            ++*lines;
+            each(t, buf + start, end - start, *lines, too_long);
             too_long = 0;
             start = scan = end + 1;
-            if (t->progress && t->lines % 10000 == 0)
-                fprintf(stderr, "\rsignify: %ld lines", t->lines);
+            if (t->progress && !t->worker && *lines % 10000 == 0)
+                fprintf(stderr, "\rsignify: %ld lines", *lines);
         }
         if (start) {
             memmove(buf, buf + start, len - start);
@@ -645,12 +628,28 @@ static int each_line(tool *t, FILE *in, const char *name)
             break;
     }
     if (len || too_long) { /* a last line without a newline */
-        t->lines++;
-        add_line(t, buf, len, t->lines, too_long);
+        ++*lines;
+        each(t, buf, len, *lines, too_long);
     }
-    drain_batches(t);
     free(buf);
     return 0;
+}
+
+/* Every line of the input: a stream (a pipe, or a file with one thread) or, with --jobs, a
+ * regular file in ranges (each_line_ranges). */
+static int each_line(tool *t, FILE *in, const char *name)
+{
+    int rc = t->jobs > 1 ? each_line_ranges(t, in, name) : 1;
+    if (rc != 1)
+        return rc;
+#ifdef F_SETPIPE_SZ
+    /* a pipe of 64 KiB (Linux's default) costs two context switches a 64 KiB of crashes */
+    fcntl(fileno(in), F_SETPIPE_SZ, 1 << 20);
+#endif
+    source src = { in, -1, 0, 0, name };
+    rc = split_lines(t, &src, &t->lines, add_line);
+    drain_batches(t);
+    return rc;
 }
 
 static int run_single(tool *t, FILE *in, const char *name)

@@ -367,17 +367,17 @@ static int same_output(const char *cmd, const char *want, size_t want_len, int w
     return same;
 }
 
-/* A regular file, read (one thread) or mapped (--jobs, signify.c each_line_mapped): the
- * same output as through a pipe, named or as stdin, from stdin's current offset, and for a
- * file whose last line has no newline. */
-SG_SUITE(signify_mapped)
+/* A regular file, read as a stream (one thread) or in ranges (--jobs, signify.c
+ * each_line_ranges): the same output as through a pipe, named or as stdin, from stdin's
+ * current offset, and for a file whose last line has no newline. */
+SG_SUITE(signify_file)
 {
     sg_buf in;
     const char *signify = jobs_setup(&in), *build = t_env("SG_BUILD");
     if (!signify)
         return;
     char path[1024], cmd[3072];
-    snprintf(path, sizeof path, "%s/t_signify_mapped.jsonl", build);
+    snprintf(path, sizeof path, "%s/t_signify_file.jsonl", build);
     const char *first_nl = memchr(in.p, '\n', in.len);
     size_t first = first_nl ? (size_t)(first_nl - in.p) + 1 : 0;
     /* whole file; the file less its first line; the file less its last newline */
@@ -399,7 +399,7 @@ SG_SUITE(signify_mapped)
         free(err);
         snprintf(cmd, sizeof cmd, runs[r].shell, signify, path);
         CHECK(want && same_output(cmd, want, want_len, want_status),
-              "mapped input (%s) gives what a pipe gives", runs[r].what);
+              "a file (%s) gives what a pipe gives", runs[r].what);
         free(want);
     }
     FILE *f = fopen(path, "wb");
@@ -411,7 +411,8 @@ SG_SUITE(signify_mapped)
 }
 
 /* --jobs from a pipe: lines longer than a read or a batch, too long for --max-line (also the
- * last one, without its newline), empty lines, all as the serial run gives them. */
+ * last one, without its newline), empty lines, all as the serial run gives them; then from a
+ * file, in ranges. */
 SG_SUITE(signify_jobs_pipe_edges)
 {
     const char *signify = signify_path();
@@ -455,6 +456,36 @@ SG_SUITE(signify_jobs_pipe_edges)
         lines += base[i] == '\n';
     CHECK(base && lines == 107 && strstr(base, "--max-line") && strstr(base, "\"line\": 107"),
           "the serial run gives a line per input line, the last too long (%zu lines)", lines);
+    free(base);
+    /* the same twice over (27 MB) from a file: --jobs reads it in ranges of 8 MiB whose ends
+     * fall in too-long lines, and a 1.5 MB line is longer than one read */
+    sg_buf_addc(&in, '\n');
+    char *copy = malloc(in.len - 1);
+    CHECK(copy != NULL, "copies the input");
+    if (!copy)
+        return;
+    memcpy(copy, in.p, in.len - 1);
+    sg_buf_add(&in, copy, in.len - 1);
+    free(copy);
+    snprintf(cmd, sizeof cmd, "%s --jsonl --max-line 2000000", signify);
+    base_status = t_run(cmd, in.p, in.len, &base, &base_len, &err);
+    free(err);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/t_signify_ranges.jsonl", t_env("SG_BUILD"));
+    FILE *f = fopen(path, "wb");
+    CHECK(f && fwrite(in.p, 1, in.len, f) == in.len && fclose(f) == 0, "writes %s", path);
+    const char *runs[] = { "%s --jsonl --max-line 2000000 %s", "%s --jsonl --max-line 2000000 --jobs 2 %s",
+                           "%s --jsonl --max-line 2000000 --jobs 3 < %s" };
+    for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++) {
+        snprintf(cmd, sizeof cmd, runs[r], signify, path);
+        CHECK(base && same_output(cmd, base, base_len, base_status), "from a file as from a pipe: %s",
+              runs[r]);
+    }
+    lines = 0;
+    for (size_t i = 0; base && i < base_len; i++)
+        lines += base[i] == '\n';
+    CHECK(lines == 214 && strstr(base, "\"line\": 214"), "twice the lines (%zu)", lines);
+    remove(path);
     free(base);
     sg_buf_free(&in);
 }
