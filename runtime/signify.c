@@ -571,7 +571,7 @@ static size_t source_read(source *src, char *buf, size_t n)
  * then reads them from, where a mapping of a file cost more in page tables (filled, then given
  * back) than the copy, and its first touch went to memory (bench workload, one thread: 557 ms
  * against 759, medians of 6 alternating runs; 256 KiB 605 ms, 4 MiB, more than this
- * machine's L2, 756 ms). Returns 0, or -1 on a read error (said) or when out of memory. */
+ * machine's L2, 756 ms). Returns 0, or -1 on a read error (said). */
 enum { READ_BYTES = 1 << 20 };
 
 static int split_lines(tool *t, source *src, long *lines,
@@ -583,7 +583,7 @@ static int split_lines(tool *t, source *src, long *lines,
     char *buf = malloc(cap);
     int too_long = 0;
     if (!buf)
-        return -1;
+        out_of_memory();
     for (;;) {
         if (len == cap && !too_long) {
             size_t ncap = cap * 2 > limit ? limit : cap * 2;

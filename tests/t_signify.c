@@ -407,6 +407,17 @@ SG_SUITE(signify_file)
     snprintf(cmd, sizeof cmd, "%s --jsonl %s", signify, path);
     CHECK(same_output(cmd, "", 0, 0), "an empty file: no output, status 0");
     remove(path);
+    /* a directory opens but cannot be read: the read error, named, and status 2 */
+    for (int jobs = 1; jobs <= 2; jobs++) {
+        char *out = NULL, *err = NULL;
+        size_t out_len = 0;
+        snprintf(cmd, sizeof cmd, "%s --jsonl --jobs %d %s", signify, jobs, build);
+        int status = t_run(cmd, "", 0, &out, &out_len, &err);
+        CHECK(status == 2 && out_len == 0 && err && strstr(err, "read error") && strstr(err, build),
+              "a directory, --jobs %d: status %d, '%s'", jobs, status, err ? err : "");
+        free(out);
+        free(err);
+    }
     sg_buf_free(&in);
 }
 
