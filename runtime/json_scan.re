@@ -300,26 +300,15 @@ escaped_bytes(const unsigned char *s, size_t base, size_t len, uint64_t bs, uint
     return escaped;
 }
 
-/* Whether a scalar may end before c. */
-static int is_delimiter(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == ',' || c == ':' || c == '{' ||
-           c == '}' || c == '[' || c == ']';
-}
+/* Whether a scalar may end before c: whitespace, a quote or punctuation. */
+static const unsigned char delimiter[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1, ['"'] = 1, [','] = 1, [':'] = 1,
+    ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1,
+};
 
-/* Past the scalar (number or literal) at s[at], or 0 when it is not one json.loads takes,
- * runs on into other scalar bytes, or has 1000 characters or more (the int limit is worded
- * by the full reader). */
-static size_t scalar_end(const unsigned char *s, size_t at, size_t len)
+/* scalar_end for what the common case does not settle: the scalar DFA. */
+static __attribute__((noinline)) size_t scalar_end_dfa(const unsigned char *s, size_t at, size_t len)
 {
-    /* the common scalar, a short integer (frame and line numbers): digits, then a delimiter */
-    if (s[at] >= '1' && s[at] <= '9') {
-        size_t end = at + 1;
-        while (end < len && end - at < 20 && s[end] >= '0' && s[end] <= '9')
-            end++;
-        if (end < len && end - at < 20 && is_delimiter(s[end]))
-            return end;
-    }
     const unsigned char *cur = s + at, *lim = s + len, *mar = cur;
     (void)mar;
     /*!re2c
@@ -331,7 +320,23 @@ lexeme:;
     size_t end = (size_t)(cur - s);
     if (end - at >= 1000)
         return 0;
-    return end < len && !is_delimiter(s[end]) ? 0 : end;
+    return end < len && !delimiter[s[end]] ? 0 : end;
+}
+
+/* Past the scalar (number or literal) at s[at], or 0 when it is not one json.loads takes,
+ * runs on into other scalar bytes, or has 1000 characters or more (the int limit is worded
+ * by the full reader). Inline for the common scalar, a short integer (frame and line
+ * numbers): digits, then a delimiter. */
+static inline size_t scalar_end(const unsigned char *s, size_t at, size_t len)
+{
+    if (s[at] >= '1' && s[at] <= '9') {
+        size_t end = at + 1;
+        while (end < len && end - at < 20 && s[end] >= '0' && s[end] <= '9')
+            end++;
+        if (end < len && end - at < 20 && delimiter[s[end]])
+            return end;
+    }
+    return scalar_end_dfa(s, at, len);
 }
 
 /* The blocks of one skip: what carries into the next block (an escape, a string, a scalar
