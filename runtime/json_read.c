@@ -564,6 +564,41 @@ static int next_member(parser *p, char closer)
     return 0;
 }
 
+/* The key at p->pos (its opening quote) when it is one a stackwalker writes into every
+ * frame, its closing quote included: past it, with its field (SG_F_*, or -1 for the keys no
+ * rule reads); 0 otherwise (read_key then reads it, and words any error). No scan for the
+ * quote: matched in place. */
+static int usual_frame_key(parser *p, int *field)
+{
+    const char *k = p->s + p->pos + 1;
+    size_t room = p->len - p->pos - 1;
+#define USUAL(lit, f)                                                                          \
+    if (room >= sizeof lit - 1 && memcmp(k, lit, sizeof lit - 1) == 0 &&                      \
+        sizeof lit - 2 <= p->lim->max_string) {                                                \
+        p->pos += sizeof lit;                                                                  \
+        *field = f;                                                                            \
+        return 1;                                                                              \
+    }
+    switch (room ? k[0] : 0) {
+    case 'm':
+        USUAL("module\"", SG_F_MODULE)
+        USUAL("module_offset\"", SG_F_MODULE_OFFSET)
+        break;
+    case 'f':
+        USUAL("function\"", SG_F_FUNCTION)
+        USUAL("file\"", SG_F_FILE)
+        USUAL("frame\"", -1)
+        USUAL("function_offset\"", -1)
+        break;
+    case 'l': USUAL("line\"", SG_F_LINE) break;
+    case 'o': USUAL("offset\"", SG_F_OFFSET) break;
+    case 't': USUAL("trust\"", -1) break;
+    case 'i': USUAL("inlines\"", SG_F_INLINES) break;
+    }
+#undef USUAL
+    return 0;
+}
+
 /* The members of a frame object being built (its '{' read, not empty): what read_object
  * does for P_FRAME, with nothing else to decide. A frame's keys are the fields the frame
  * list reads, kept under their constant names (a later duplicate wins, at the first one's
@@ -572,14 +607,17 @@ static cJSON *read_frame_members(parser *p, cJSON *obj)
 {
     cJSON *by_field[SG_F_N] = { NULL };
     for (;;) {
-        keytext kt;
         if (p->pos >= p->len || p->s[p->pos] != '"') {
             fail_at(p, SG_EJSON, "Expecting property name enclosed in double quotes", p->pos);
             break;
         }
-        if (!read_key(p, &kt))
-            break;
-        int field = kt.nul ? -1 : sg_frame_field_of_n(kt.s, kt.n);
+        int field;
+        if (!usual_frame_key(p, &field)) {
+            keytext kt;
+            if (!read_key(p, &kt))
+                break;
+            field = kt.nul ? -1 : sg_frame_field_of_n(kt.s, kt.n);
+        }
         skip_ws(p);
         if (p->pos >= p->len || p->s[p->pos] != ':') {
             fail_at(p, SG_EJSON, "Expecting ':' delimiter", p->pos);

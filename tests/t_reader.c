@@ -222,6 +222,54 @@ SG_SUITE(reader_lazy_threads)
     }
 }
 
+/* A frame's keys are matched in place when they are the usual ones (json_read.c
+ * usual_frame_key) and read the long way otherwise: escaped, cut, longer, a prefix, another
+ * case, holding NUL, repeated, or the document ending inside one. The crash reader's frames
+ * are the full parse's, less the keys no built-in reads, and its errors the full parse's. */
+SG_SUITE(reader_frame_key_forms)
+{
+    static const char *keys[] = { "module", "modul\\u0065", "module_offse\\u0074", "mod", "modules",
+                                  "module_offsetX", "functions", "function_offse", "fil", "lin", "lines",
+                                  "offse", "offsets", "trus", "trusts", "inline", "inlinesX", "frame_",
+                                  "\\u0000module", "module\\u0000", "Module", "FUNCTION", "" };
+    static const char frame[] =
+        "{\"frame\": 0, \"%s\": \"a.dll\", \"module_offset\": \"0x1\", \"offset\": \"0x2\", "
+        "\"trust\": \"cfi\", \"function\": \"f(int)\", \"file\": \"a.cpp\", \"line\": 3, "
+        "\"function_offset\": \"0x3\", \"function\": \"g\", \"inlines\": [{\"%s\": \"h\", \"line\": 4}]}";
+    size_t tried = 0, differ = 0;
+    char first[1024] = "";
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        char doc[1024];
+        int n = snprintf(doc, sizeof doc, "{\"crashing_thread\": 0, \"threads\": [{\"frames\": [");
+        n += snprintf(doc + n, sizeof doc - (size_t)n, frame, keys[k], keys[k]);
+        n += snprintf(doc + n, sizeof doc - (size_t)n, "]}]}");
+        /* the whole document, then cut short at every byte of the frame */
+        size_t from = (size_t)(strstr(doc, "[{") - doc);
+        for (size_t step = 0; step <= (size_t)n - from; step++) {
+            size_t len = step == 0 ? (size_t)n : from + step - 1;
+            sg_error e1, e2;
+            cJSON *lazy = sg_json_read_crash(doc, len, NULL, &e1);
+            cJSON *full = sg_json_parse(doc, len, NULL, &e2);
+            int same = (lazy == NULL) == (full == NULL);
+            if (same && lazy) {
+                cJSON *ft = cJSON_GetArrayItem(get(full, "threads"), 0);
+                prune_thread(ft);
+                same = tc_equal(cJSON_GetArrayItem(get(lazy, "threads"), 0), ft);
+            } else if (same) {
+                same = e1.code == e2.code && e1.col == e2.col && strcmp(e1.msg, e2.msg) == 0;
+            }
+            tried++;
+            if (!same && !differ++)
+                snprintf(first, sizeof first, "key \"%s\", %zu bytes: %s / %s", keys[k], len,
+                         lazy ? "ok" : e1.msg, full ? "ok" : e2.msg);
+            cJSON_Delete(lazy);
+            cJSON_Delete(full);
+        }
+    }
+    CHECK(differ == 0, "%zu of %zu frame documents differ; first: %s", differ, tried, first);
+    CHECK(tried > 1000, "every key variant and cut tried (%zu)", tried);
+}
+
 /* The crash reader skips most of a document with a fast validator and falls back to the
  * full reader only where that one refuses: on corpus crashes cut short or with one byte
  * changed, both readers must accept or refuse alike, with the same error. */
