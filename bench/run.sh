@@ -54,24 +54,26 @@ head -n "$((PY_N / 4))" "$W/processed.jsonl" > "$W/py_processed.jsonl"
 echo "== end to end: signify --jsonl${SG_PYREF:+, and the Python reference in the same rounds}"
 # Each round runs csiggen (one thread, then --jobs 2) and the reference on the same kind of
 # input, one after the other, so that a slow spell of the host falls on both sides of a ratio;
-# each figure is the median of its RUNS rounds.
+# the reference runs between two one-thread runs of csiggen, whose mean stands for csiggen in
+# that round (the host's speed drifts over the seconds the reference takes); each figure is
+# the median of its RUNS rounds.
 for f in "$W/crashes.jsonl" "$W/processed.jsonl"; do "$B/signify" --jsonl < "$f" > /dev/null; done
 split -n l/2 "$W/crashes.jsonl" "$W/half."
 # two processes on two cores, each on half of the workload
 two() { "$B/signify" --jsonl < "$W/half.aa" > /dev/null & "$B/signify" --jsonl < "$W/half.ab" > /dev/null; wait; }
 : > "$W/rounds.txt"
 for _ in $(seq "$RUNS"); do
+    py=0 pyp=0
     c=$(once "$N" "$W/crashes.jsonl" "$B/signify" --jsonl)
+    [ -n "${SG_PYREF:-}" ] && py=$(once "$PY_N" "$W/py.jsonl" $SG_PYREF)
+    c=$(echo "($c + $(once "$N" "$W/crashes.jsonl" "$B/signify" --jsonl)) / 2" | bc -l)
     cj=$(once "$N" "$W/crashes.jsonl" "$B/signify" --jsonl --jobs 2)
     t0=$(date +%s.%N); two; t1=$(date +%s.%N)
     c2=$(echo "$N / ($t1 - $t0)" | bc -l)
     p=$(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl)
+    [ -n "${SG_PYREF:-}" ] && pyp=$(once "$((PY_N / 4))" "$W/py_processed.jsonl" $SG_PYREF)
+    p=$(echo "($p + $(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl)) / 2" | bc -l)
     pj=$(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl --jobs 2)
-    py=0 pyp=0
-    if [ -n "${SG_PYREF:-}" ]; then
-        py=$(once "$PY_N" "$W/py.jsonl" $SG_PYREF)
-        pyp=$(once "$((PY_N / 4))" "$W/py_processed.jsonl" $SG_PYREF)
-    fi
     echo "$c $cj $p $pj $py $pyp $c2" >> "$W/rounds.txt"
 done
 col() { awk -v k="$1" '{print $k}' "$W/rounds.txt" | median; }
@@ -189,7 +191,8 @@ fi
     echo "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average at start $(cut -d' ' -f1 /proc/loadavg)."
     echo "Medians of $RUNS runs; every ratio compares numbers measured in this same run. The end-to-end"
     echo "figures (csiggen one thread, --jobs 2, two processes, the Python reference) come from $RUNS"
-    echo "rounds that run each once; their ratios are the medians of the ratios within each round."
+    echo "rounds; their ratios are the medians of the ratios within each round. In a round the reference"
+    echo "runs between two one-thread runs of csiggen on the same kind of input, whose mean it is held against."
     echo "Workload: bench/gen_workload.py $N --seed 1 ($(( $(stat -c %s "$W/crashes.jsonl") / N / 1000 )) KB per crash_data document)."
     echo
     echo "| measurement | result |"
