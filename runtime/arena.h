@@ -15,7 +15,8 @@ typedef struct sg_arena {
 } sg_arena;
 
 void sg_arena_init(sg_arena *a, size_t limit);
-/* sg_arena_alloc when the head block has no room: a new block. */
+/* sg_arena_alloc when the head block has no room for n (already rounded up to 8): a new
+ * block. */
 void *sg_arena_alloc_slow(sg_arena *a, size_t n);
 /* Returns 8-byte aligned memory, or NULL when out of memory or over the limit. Inline while
  * the head block has room: the crash reader allocates some 400 nodes and strings a crash. */

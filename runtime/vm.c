@@ -583,7 +583,7 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
             snprintf(err->msg, sizeof err->msg, "invalid rule program: opcode %u", o);
             return SG_EPROGRAM;
         }
-        if (rc == SG_RULE_OK && !r->failed) { /* the common case: one test */
+        if (rc == SG_RULE_OK && !r->failed) { /* the common case: no raise, no failure */
             pc = next;
             continue;
         }
