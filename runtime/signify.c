@@ -318,6 +318,27 @@ typedef struct source {
     const char *name;
 } source;
 
+/* Up to n bytes of src into buf: how many, 0 at its end, (size_t)-1 on a read error. */
+static size_t source_read(source *src, char *buf, size_t n)
+{
+    if (src->in) {
+        size_t got = fread(buf, 1, n, src->in);
+        return got == 0 && ferror(src->in) ? (size_t)-1 : got;
+    }
+    if (src->at >= src->end)
+        return 0;
+    if ((off_t)n > src->end - src->at)
+        n = (size_t)(src->end - src->at);
+    ssize_t got;
+    do
+        got = pread(src->fd, buf, n, src->at);
+    while (got < 0 && errno == EINTR);
+    if (got < 0)
+        return (size_t)-1;
+    src->at += got; /* 0 when the file shrank: its end */
+    return (size_t)got;
+}
+
 typedef struct entry {
     size_t off, len; /* the line is at text.p + off */
     long line;
@@ -340,21 +361,15 @@ struct batch {
 static int split_lines(tool *t, source *src, long *lines,
                        void (*each)(tool *t, const char *s, size_t n, long line, int too_long));
 
-/* One line of a worker's range. */
-static void range_line(tool *t, const char *s, size_t n, long line, int too_long)
-{
-    if (too_long)
-        too_long_line(t, line);
-    else
-        do_line(t, s, n, line);
-}
+static void add_line(tool *t, const char *s, size_t n, long line, int too_long);
 
 /* A worker over a range: the main thread found only where the range ends, so the read and the
- * line split, the first passes over the bytes, run on the core that parses them. */
+ * line split, the first passes over the bytes, run on the core that parses them (a worker's
+ * tool has jobs 1: add_line does each line at once). */
 static void run_range(batch *b)
 {
     long line = 0;
-    b->range_failed = split_lines(&b->t, &b->range, &line, range_line) != 0;
+    b->range_failed = split_lines(&b->t, &b->range, &line, add_line) != 0;
     b->range_lines = line;
 }
 
@@ -503,19 +518,18 @@ static void free_jobs(tool *t)
 static off_t line_end_at(int fd, off_t at, off_t size)
 {
     char win[1 << 16];
-    while (at < size) {
-        size_t n = size - at < (off_t)sizeof win ? (size_t)(size - at) : sizeof win;
-        ssize_t got = pread(fd, win, n, at);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            return got < 0 ? -1 : size; /* the file shrank: it ends here */
-        const char *nl = memchr(win, '\n', (size_t)got);
+    source src = { NULL, fd, at, size, "" };
+    for (;;) {
+        off_t from = src.at;
+        size_t got = source_read(&src, win, sizeof win);
+        if (got == (size_t)-1)
+            return -1;
+        if (got == 0)
+            return size; /* the end (of a file that shrank, too) */
+        const char *nl = memchr(win, '\n', got);
         if (nl)
-            return at + (nl - win) + 1;
-        at += got;
+            return from + (nl - win) + 1;
     }
-    return size;
 }
 
 /* With --jobs, a regular file goes to the workers in ranges of whole lines, each read (pread)
@@ -542,27 +556,6 @@ static int each_line_ranges(tool *t, FILE *in, const char *name)
     }
     drain_batches(t);
     return t->read_failed ? -1 : 0;
-}
-
-/* Up to n bytes of src into buf: how many, 0 at its end, (size_t)-1 on a read error. */
-static size_t source_read(source *src, char *buf, size_t n)
-{
-    if (src->in) {
-        size_t got = fread(buf, 1, n, src->in);
-        return got == 0 && ferror(src->in) ? (size_t)-1 : got;
-    }
-    if (src->at >= src->end)
-        return 0;
-    if ((off_t)n > src->end - src->at)
-        n = (size_t)(src->end - src->at);
-    ssize_t got;
-    do
-        got = pread(src->fd, buf, n, src->at);
-    while (got < 0 && errno == EINTR);
-    if (got < 0)
-        return (size_t)-1;
-    src->at += got; /* 0 when the file shrank: its end */
-    return (size_t)got;
 }
 
 /* Reads src READ_BYTES at a time and hands each line to `each`, numbered from *lines + 1.

@@ -431,7 +431,7 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
 
     for (;;) {
         unsigned o = code[pc];
-        int nop = n_ops1[o] - 1; /* -1: no opcode, which the switch refuses */
+        int nop = n_operands(o); /* -1: no opcode, which the switch refuses */
         unsigned a = nop >= 1 ? operand(code, pc, 0) : 0;
         unsigned b = nop >= 2 ? operand(code, pc, 1) : 0;
         size_t next = pc + 1 + 2 * (size_t)nop;
