@@ -309,14 +309,14 @@ static size_t max_bytes(const sgc_node *n)
 /* The public function: a constant, or the OR of the group DFAs. A group whose longest match
  * has M bytes runs on s in place when len > M (it cannot read past s[M]); otherwise, and for
  * groups without a bound, the DFAs run on a copy of s ending with 0xFF, which WTF-8 never
- * holds, so they need no bounds checks. */
-static void emit_wrapper(sgc_str *o, const char *proto, const char *base, size_t ngroups,
-                         const size_t *maxb, int constant)
+ * holds, so they need no bounds checks. Returns the matcher's reach (matchers.h). */
+static size_t emit_wrapper(sgc_str *o, const char *proto, const char *base, size_t ngroups,
+                           const size_t *maxb, int constant)
 {
     sgc_str_printf(o, "%s\n{\n", proto);
     if (ngroups == 0) {
         sgc_str_printf(o, "    (void)s;\n    (void)len;\n    return %d;\n}\n", constant);
-        return;
+        return 0;
     }
     size_t bounded = 0, top = 0;
     for (size_t g = 0; g < ngroups; g++)
@@ -348,6 +348,7 @@ static void emit_wrapper(sgc_str *o, const char *proto, const char *base, size_t
             sgc_str_printf(o, "%s_%zu(b)", base, g + 1);
     }
     sgc_str_adds(o, ";\n    if (b != local)\n        free(b);\n    return r;\n}\n");
+    return bounded == ngroups ? top : NO_BOUND;
 }
 
 static const char *spec_prologue =
@@ -606,14 +607,13 @@ static int starts_with_star(const sgc_node *n)
     return n->kind == SGC_N_REP && n->max == SGC_INF && n->min == 0;
 }
 
-static void emit_grouped(sgc_arena *a, defs *df, sgc_str *o, const char *proto, const char *base,
-                         sgc_node *u)
+/* The matcher of one list; returns its reach. */
+static size_t emit_grouped(sgc_arena *a, defs *df, sgc_str *o, const char *proto, const char *base,
+                           sgc_node *u)
 {
     int m = classify(u);
-    if (m != M_DFA) {
-        emit_wrapper(o, proto, base, 0, NULL, m == M_ALWAYS);
-        return;
-    }
+    if (m != M_DFA)
+        return emit_wrapper(o, proto, base, 0, NULL, m == M_ALWAYS);
     size_t ngroups = 0;
     size_t cap = u->kind == SGC_N_ALT ? u->nkids : 1;
     sgc_node **groups = sgc_arena_alloc(a, (cap + 2) * sizeof *groups);
@@ -644,7 +644,7 @@ static void emit_grouped(sgc_arena *a, defs *df, sgc_str *o, const char *proto, 
         emit_dfa(df, o, name, groups[g]);
         maxb[g] = max_bytes(groups[g]);
     }
-    emit_wrapper(o, proto, base, ngroups, maxb, 0);
+    return emit_wrapper(o, proto, base, ngroups, maxb, 0);
 }
 
 /* The exact-string matcher for sentinels: each line's text (not parsed) then END. */
@@ -777,6 +777,7 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
         header(&head, s, what);
         sgc_str_adds(&head, "#include \"matchers.h\"\n\n");
         sgc_str_printf(&proto, "int sg_match_%s(const char *s, size_t len)", l->name);
+        size_t reach = 0;
         if (!l->present) {
             sgc_str_printf(&body, "%s\n{\n    (void)s;\n    (void)len;\n    return 0; /* list absent */\n}\n",
                            proto.p);
@@ -784,8 +785,12 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
         {
             char base[64];
             snprintf(base, sizeof base, "m_%s", l->name);
-            emit_grouped(&a, &df, &body, proto.p, base, list_union(&a, l));
+            reach = emit_grouped(&a, &df, &body, proto.p, base, list_union(&a, l));
         }
+        if (reach == NO_BOUND)
+            sgc_str_printf(&body, "\nconst size_t sg_match_%s_reach = (size_t)-1; /* no bound */\n", l->name);
+        else
+            sgc_str_printf(&body, "\nconst size_t sg_match_%s_reach = %zu;\n", l->name, reach);
         spec_finish(&j.spec, head.p, &df, &body);
         if (run_job(o, tmp, &j, l, l->path, d) < 0)
             rc = -1;

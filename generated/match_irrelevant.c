@@ -1895,3 +1895,5 @@ int sg_match_irrelevant(const char *s, size_t len)
         free(b);
     return r;
 }
+
+const size_t sg_match_irrelevant_reach = (size_t)-1; /* no bound */

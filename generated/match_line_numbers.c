@@ -134,3 +134,5 @@ int sg_match_line_numbers(const char *s, size_t len)
         free(b);
     return r;
 }
+
+const size_t sg_match_line_numbers_reach = 15;

@@ -1874,3 +1874,5 @@ int sg_match_prefix(const char *s, size_t len)
         free(b);
     return r;
 }
+
+const size_t sg_match_prefix_reach = (size_t)-1; /* no bound */

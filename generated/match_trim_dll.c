@@ -30,3 +30,5 @@ int sg_match_trim_dll(const char *s, size_t len)
     (void)len;
     return 0; /* list absent */
 }
+
+const size_t sg_match_trim_dll_reach = 0;

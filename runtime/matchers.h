@@ -11,6 +11,10 @@ int sg_match_prefix(const char *s, size_t len);
 int sg_match_line_numbers(const char *s, size_t len);
 /* trim_dll_signature_re.txt is optional (older lists); absent means never consulted. */
 int sg_match_trim_dll(const char *s, size_t len);
+/* Each list's reach R: when len > R, the verdict depends on s[0..R] alone, whatever
+ * follows; (size_t)-1 when the list has no bound (a line with an unbounded repeat). */
+extern const size_t sg_match_irrelevant_reach, sg_match_prefix_reach, sg_match_line_numbers_reach,
+    sg_match_trim_dll_reach;
 /* Exact lookup in signature_sentinels.txt: 1 when s equals one of its lines. */
 int sg_is_sentinel(const char *s, size_t len);
 

@@ -10,6 +10,10 @@
 
 typedef struct sg_memo sg_memo;
 
+/* Kinds of key: a C++ function, a Rust function, and a Rust function without the digits of
+ * its hash (one entry for the function in every build, whose hashes differ). */
+enum { SG_MEMO_CPP, SG_MEMO_RUST, SG_MEMO_RUST_UNHASHED };
+
 sg_memo *sg_memo_new(void); /* NULL on ENOMEM */
 void sg_memo_free(sg_memo *m);
 /* The hash of a (kind, key) pair, for get and put. */

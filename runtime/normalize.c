@@ -488,13 +488,30 @@ static void fix_space_comma(const char *s, size_t n, sg_buf *out)
     sg_buf_add(out, s + done, n - done);
 }
 
+/* [0-9a-fA-F], by table: every Rust frame's hash is scanned */
+static const unsigned char hex_digit[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+};
+static int is_hex(char c) { return hex_digit[(unsigned char)c]; }
+
+/* How many hex digits end s after "::h" (a Rust hash, as fixup_hash finds it without a
+ * final newline), or 0. */
+static size_t hash_digits(const char *s, size_t n)
+{
+    size_t j = n;
+    while (j > 0 && is_hex(s[j - 1]))
+        j--;
+    return j < n && j >= 3 && memcmp(s + j - 3, "::h", 3) == 0 ? n - j : 0;
+}
+
 /* fixup_hash: re.sub(r"::h[0-9a-fA-F]+$", "") — `$` also matches before a final newline.
  * Appends the result. */
 static void strip_rust_hash(const char *s, size_t n, sg_buf *out)
 {
     size_t e = n && s[n - 1] == '\n' ? n - 1 : n, j = e;
-    while (j > 0 && ((s[j - 1] >= '0' && s[j - 1] <= '9') || (s[j - 1] >= 'a' && s[j - 1] <= 'f') ||
-                     (s[j - 1] >= 'A' && s[j - 1] <= 'F')))
+    while (j > 0 && is_hex(s[j - 1]))
         j--;
     if (j < e && j >= 3 && memcmp(s + j - 3, "::h", 3) == 0) {
         sg_buf_add(out, s, j - 3);
@@ -678,6 +695,12 @@ static sg_pyexc rust_steps(sg_result *r, const char *f, size_t n, int tokenized,
         collapse(st.s, st.n, '(', ')', RP_EMPTY, step_out(&st));
         step_done(&st);
     }
+    /* the hash's digits reach finish untouched (no step above reads or moves a hex digit),
+     * and fixup_hash drops them; only the line-number match could see them: when they lie
+     * past that matcher's reach, the result is the same for every hash (normalize_function) */
+    size_t d = hash_digits(f, n);
+    r->hash_free = d && st.n > d + 3 && memcmp(st.s + st.n - d - 3, f + n - d - 3, d + 3) == 0 &&
+                   st.n - d > sg_match_line_numbers_reach;
     sg_buf tmp, *o = step_out(&st);
     sg_result_take(r, 2, &tmp);
     finish(r, st.s, st.n, line, &tmp, o);
@@ -980,27 +1003,40 @@ sg_frame_in sg_frame_in_fields(const cJSON *const f[SG_F_N])
     return in;
 }
 
+static const char *memo_get(const sg_memo *m, int kind, const char *s, size_t n, uint64_t *h, size_t *vlen)
+{
+    *h = sg_memo_hash(kind, s, n);
+    return sg_memo_get(m, *h, kind, s, n, vlen);
+}
+
 /* normalize_rust_function or normalize_cpp_function, from the context's memo when an earlier
  * crash had the same function (and its line was not part of the result). */
 static sg_pyexc normalize_function(sg_result *r, const char *s, size_t n, int rust, const sg_fv *line,
                                    sg_buf *out)
 {
     sg_memo *m = r->memo;
-    uint64_t h = 0;
+    uint64_t h = 0, uh = 0;
+    size_t digits = rust ? hash_digits(s, n) : 0;
     if (m) {
-        h = sg_memo_hash(rust, s, n);
         size_t vlen;
-        const char *v = sg_memo_get(m, h, rust, s, n, &vlen);
+        const char *v = digits ? memo_get(m, SG_MEMO_RUST_UNHASHED, s, n - digits, &uh, &vlen) : NULL;
+        if (!v)
+            v = memo_get(m, rust ? SG_MEMO_RUST : SG_MEMO_CPP, s, n, &h, &vlen);
         if (v) {
             sg_buf_add(out, v, vlen);
             return SG_PY_OK;
         }
     }
     size_t mark = out->len;
-    r->line_read = 0;
+    r->line_read = r->hash_free = 0;
     sg_pyexc exc = rust ? sg_normalize_rust(r, s, n, line, out) : sg_normalize_cpp(r, s, n, line, out);
-    if (m && exc == SG_PY_OK && !r->line_read && !out->failed)
-        sg_memo_put(m, h, rust, s, n, out->p ? out->p + mark : "", out->len - mark);
+    if (!m || exc != SG_PY_OK || r->line_read || out->failed)
+        return exc;
+    const char *v = out->p ? out->p + mark : "";
+    if (digits && r->hash_free)
+        sg_memo_put(m, uh, SG_MEMO_RUST_UNHASHED, s, n - digits, v, out->len - mark);
+    else
+        sg_memo_put(m, h, rust ? SG_MEMO_RUST : SG_MEMO_CPP, s, n, v, out->len - mark);
     return exc;
 }
 

@@ -31,6 +31,7 @@ typedef struct sg_result {
     int need_threads;        /* SG_RULE_RETRY happened */
     struct sg_memo *memo;    /* normalized functions of earlier crashes (memo.h), or NULL */
     int line_read;           /* the last normalized function got its line number appended */
+    int hash_free;           /* ... and its result holds for any digits of its Rust hash */
 } sg_result;
 
 /* Scratch buffers normalization borrows (sg_result_take) and returns (sg_result_give), inline

@@ -5,7 +5,10 @@
 #include <string.h>
 
 #include "csiggen.h"
+#include "matchers.h"
 #include "memo.h"
+#include "normalize.h"
+#include "result.h"
 #include "testlib.h"
 
 SG_SUITE(memo_table)
@@ -97,4 +100,86 @@ SG_SUITE(memo_signatures)
     free(a);
     free(b);
     sg_ctx_free(warm);
+}
+
+/* A Rust function's memo entry without its hash's digits: the signature from a context that
+ * saw the function with other digits against a fresh context's, for functions whose hash
+ * the normalization keeps, swallows (an unclosed '<' or '('), or cannot find (a final
+ * newline), and short ones whose digits lie within the line-number list's reach. */
+SG_SUITE(memo_rust_hashes)
+{
+    static const char *fns[] = {
+        "core::fmt::write::h%s",
+        "<alloc::vec::Vec<T> as core::ops::Drop>::drop::h%s",
+        "std::rt::lang_start::{{closure}}::h%s",
+        "foo<bar::baz::h%s",
+        "foo<bar as baz::h%s",
+        "foo(bar::h%s",
+        "a::h%s",
+        "::h%s",
+        "js::Interpret::h%s",
+        "Interpret::h%s",
+        "x , y,z * w::h%s",
+        "ab::hxyz::h%s",
+        "static fn x::y::h%s",
+        "x::y::h%s\\n",
+    };
+    static const char *digits[] = { "0123456789abcdef", "fedcba9876543210", "1", "ABCDEF0123456789",
+                                    "00000000000000000000ff", "0123456789abcdeg" };
+    size_t nf = sizeof fns / sizeof fns[0], nd = sizeof digits / sizeof digits[0];
+    sg_ctx *warm = sg_ctx_new(NULL);
+    for (size_t i = 0; i < nf; i++)
+        for (size_t j = 0; j < nd; j++) {
+            char fn[256], frame[512];
+            snprintf(fn, sizeof fn, fns[i], digits[j]);
+            snprintf(frame, sizeof frame, "{\"function\": \"%s\", \"file\": \"/src/lib.rs\", \"line\": 7}", fn);
+            sg_ctx *fresh = sg_ctx_new(NULL);
+            char *a = sig_of(warm, frame), *b = sig_of(fresh, frame);
+            CHECK(!strcmp(a, b), "%s: %s (fresh context: %s)", fn, a, b);
+            free(a);
+            free(b);
+            sg_ctx_free(fresh);
+        }
+    sg_ctx_free(warm);
+
+    /* which entry a function leaves: without its digits only when they start past the
+     * line-number matcher's reach (first digit at index R + 1) */
+    size_t reach = sg_match_line_numbers_reach;
+    if (reach > 200) {
+        t_skip("the line-number list has no bound here: no entry goes without its digits");
+        return;
+    }
+    sg_memo *m = sg_memo_new();
+    sg_buf scratch[SG_SCRATCH], out;
+    for (int k = 0; k < SG_SCRATCH; k++)
+        sg_buf_init(&scratch[k]);
+    sg_buf_init(&out);
+    sg_arena arena;
+    sg_arena_init(&arena, 0);
+    for (size_t first = reach - 1; first <= reach + 2; first++) {
+        char fn[256], doc[512];
+        memset(fn, 'q', first - 3);
+        snprintf(fn + first - 3, sizeof fn - (first - 3), "::h%s", "0123456789abcdef");
+        snprintf(doc, sizeof doc, "{\"function\": \"%s\", \"file\": \"/src/lib.rs\"}", fn);
+        cJSON *frame = cJSON_Parse(doc);
+        sg_result r;
+        sg_result_init(&r, &arena, 0);
+        r.memo = m;
+        r.scratch = scratch;
+        sg_frame_in in = sg_frame_in_json(frame);
+        sg_buf_reset(&out);
+        CHECK(sg_normalize_frame(&r, &in, &out) == SG_PY_OK, "%s normalizes", fn);
+        size_t n = strlen(fn), vlen;
+        int unhashed = sg_memo_get(m, sg_memo_hash(SG_MEMO_RUST_UNHASHED, fn, first), SG_MEMO_RUST_UNHASHED,
+                                   fn, first, &vlen) != NULL;
+        int whole = sg_memo_get(m, sg_memo_hash(SG_MEMO_RUST, fn, n), SG_MEMO_RUST, fn, n, &vlen) != NULL;
+        CHECK(unhashed == (first > reach) && whole == !unhashed,
+              "first digit at %zu, reach %zu: entry without digits %d, with %d", first, reach, unhashed, whole);
+        cJSON_Delete(frame);
+    }
+    for (int k = 0; k < SG_SCRATCH; k++)
+        sg_buf_free(&scratch[k]);
+    sg_buf_free(&out);
+    sg_arena_free(&arena);
+    sg_memo_free(m);
 }
