@@ -28,6 +28,13 @@ vval vm_str_value(const char *s, size_t len)
     return v;
 }
 
+/* None, a bool, an int or an empty list */
+static inline vval small_value(int t, long long i)
+{
+    vval v = { t, i, NULL, 0, NULL, NULL };
+    return v;
+}
+
 vval vm_from_json(const cJSON *j)
 {
     vval v = { V_NONE, 0, NULL, 0, NULL, j };
@@ -431,52 +438,51 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
 
     for (;;) {
         unsigned o = code[pc];
-        int nop = n_operands(o); /* -1: no opcode, which the switch refuses */
-        unsigned a = nop >= 1 ? operand(code, pc, 0) : 0;
-        unsigned b = nop >= 2 ? operand(code, pc, 1) : 0;
-        size_t next = pc + 1 + 2 * (size_t)nop;
+        /* -1 operands: no opcode, which the switch refuses */
+        size_t next = pc + 1 + 2 * (size_t)n_operands(o);
         int rc = SG_RULE_OK, res = 0;
-        vval v = { V_NONE, 0, NULL, 0, NULL, NULL };
+        vval v;
         if (sp > SG_PROGRAM_MAX_STACK - 2) {
             vm_release(&m);
             err->code = SG_EPROGRAM;
             snprintf(err->msg, sizeof err->msg, "invalid rule program: value stack overflow");
             return SG_EPROGRAM;
         }
+        /* operands are decoded where they are used; an instruction that cannot raise or fail
+         * goes straight to the next (NEXT), the others through the checks after the switch */
+#define A operand(code, pc, 0)
+#define B operand(code, pc, 1)
+#define NEXT() goto advance
         switch ((sg_opcode)o) {
         case SG_OP_RULE:
-            m.rule = m.logname = prog->str[a];
+            m.rule = m.logname = prog->str[A];
             sp = ntry = 0;
-            next_rule = b; /* where a raise or a return goes */
+            next_rule = B; /* where a raise or a return goes */
             if (only) {
                 next_rule = prog->code_len - 1; /* the END */
                 while (code[next] != SG_OP_BODY)
                     next += 1 + 2 * (size_t)n_operands(code[next]);
             }
-            break;
-        case SG_OP_BODY: break;
+            NEXT();
+        case SG_OP_BODY: NEXT();
         case SG_OP_END:
             vm_release(&m);
             return r->failed ? SG_ENOMEM : SG_OK;
-        case SG_OP_RETURN: next = next_rule; break;
-        case SG_OP_CONST: stack[sp++] = vm_str_value(prog->str[a], prog->str_len[a]); break;
+        case SG_OP_RETURN: pc = next_rule; continue;
+        case SG_OP_CONST: stack[sp++] = vm_str_value(prog->str[A], prog->str_len[A]); NEXT();
         case SG_OP_INT: {
+            unsigned a = A;
             long long n = 0;
             for (size_t i = 0; i < prog->str_len[a]; i++)
                 n = n * 10 + (prog->str[a][i] - '0');
-            v.t = V_INT;
-            v.i = n;
-            stack[sp++] = v;
-            break;
+            stack[sp++] = small_value(V_INT, n);
+            NEXT();
         }
-        case SG_OP_NONE: stack[sp++] = v; break;
+        case SG_OP_NONE: stack[sp++] = small_value(V_NONE, 0); NEXT();
         case SG_OP_TRUE:
-        case SG_OP_FALSE:
-            v.t = V_BOOL;
-            v.i = o == SG_OP_TRUE;
-            stack[sp++] = v;
-            break;
+        case SG_OP_FALSE: stack[sp++] = small_value(V_BOOL, o == SG_OP_TRUE); NEXT();
         case SG_OP_LIST: {
+            unsigned a = A;
             vval *items = sg_arena_alloc(r->arena, (a ? a : 1) * sizeof *items);
             if (!items) {
                 rc = SG_RULE_FATAL;
@@ -484,11 +490,11 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
             }
             sp -= (int)a;
             memcpy(items, stack + sp, a * sizeof *items);
-            v.t = V_LIST;
+            v = small_value(V_LIST, 0);
             v.items = items;
             v.len = a;
             stack[sp++] = v;
-            break;
+            NEXT();
         }
         case SG_OP_GET:
         case SG_OP_ITEM: {
@@ -502,6 +508,7 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
                                     vm_type_name(&c));
                 break;
             }
+            unsigned a = A;
             const cJSON *j = sg_py_dict_get(crash, prog->str[a], prog->str_len[a]);
             if (!j && o == SG_OP_ITEM) {
                 sg_str k = { prog->str[a], prog->str_len[a] };
@@ -509,12 +516,12 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
                 break;
             }
             stack[sp++] = vm_from_json(j);
-            break;
+            NEXT();
         }
-        case SG_OP_SIG: stack[sp++] = vm_str_value(r->signature.s, r->signature.len); break;
-        case SG_OP_LOAD: stack[sp++] = locals[a]; break;
-        case SG_OP_STORE: locals[a] = stack[--sp]; break;
-        case SG_OP_POP: sp--; break;
+        case SG_OP_SIG: stack[sp++] = vm_str_value(r->signature.s, r->signature.len); NEXT();
+        case SG_OP_LOAD: stack[sp++] = locals[A]; NEXT();
+        case SG_OP_STORE: locals[A] = stack[--sp]; NEXT();
+        case SG_OP_POP: sp--; NEXT();
         case SG_OP_IN:
             rc = vm_in(&m, &stack[sp - 2], &stack[sp - 1], &res);
             goto push_bool;
@@ -525,56 +532,46 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
             rc = op_lt(&m, &stack[sp - 2], &stack[sp - 1], &res);
         push_bool:
             sp -= 2;
-            v.t = V_BOOL;
-            v.i = res;
-            stack[sp++] = v;
+            stack[sp++] = small_value(V_BOOL, res);
             break;
-        case SG_OP_NOT:
-            v.t = V_BOOL;
-            v.i = !vm_truthy(&stack[sp - 1]);
-            stack[sp - 1] = v;
-            break;
-        case SG_OP_ISNONE:
-            v.t = V_BOOL;
-            v.i = stack[sp - 1].t == V_NONE;
-            stack[sp - 1] = v;
-            break;
+        case SG_OP_NOT: stack[sp - 1] = small_value(V_BOOL, !vm_truthy(&stack[sp - 1])); NEXT();
+        case SG_OP_ISNONE: stack[sp - 1] = small_value(V_BOOL, stack[sp - 1].t == V_NONE); NEXT();
         case SG_OP_ADD:
+            v = small_value(V_NONE, 0);
             rc = op_add(&m, &stack[sp - 2], &stack[sp - 1], &v);
             sp -= 2;
             stack[sp++] = v;
             break;
-        case SG_OP_JUMP: next = a; break;
-        case SG_OP_JFALSE:
-            if (!vm_truthy(&stack[--sp]))
-                next = a;
-            break;
+        case SG_OP_JUMP: pc = A; continue;
+        case SG_OP_JFALSE: pc = vm_truthy(&stack[--sp]) ? next : A; continue;
         case SG_OP_JTRUEK:
         case SG_OP_JFALSEK:
-            if (vm_truthy(&stack[sp - 1]) == (o == SG_OP_JTRUEK))
-                next = a;
-            else
-                sp--;
-            break;
+            if (vm_truthy(&stack[sp - 1]) == (o == SG_OP_JTRUEK)) {
+                pc = A;
+                continue;
+            }
+            sp--;
+            NEXT();
         case SG_OP_TRY:
             if (ntry == (int)(sizeof tries / sizeof tries[0])) {
                 rc = vm_raise(&m, EXC_RecursionError, "try blocks nested too deeply");
                 break;
             }
-            tries[ntry].mask = a;
-            tries[ntry].handler = b;
+            tries[ntry].mask = A;
+            tries[ntry].handler = B;
             tries[ntry++].sp = sp;
-            break;
-        case SG_OP_ENDTRY: ntry--; break;
+            NEXT();
+        case SG_OP_ENDTRY: ntry--; NEXT();
         case SG_OP_SETSIG: rc = set_signature(&m, &stack[--sp]); break;
         case SG_OP_INFO:
         case SG_OP_DEBUG:
-            sp -= (int)a + 1;
-            rc = log_fmt(&m, o == SG_OP_INFO, &stack[sp], (int)a);
+            sp -= (int)A + 1;
+            rc = log_fmt(&m, o == SG_OP_INFO, &stack[sp], (int)A);
             break;
         case SG_OP_CALL:
-            sp -= (int)b;
-            rc = sg_builtin_call(&m, (sg_builtin)a, &stack[sp], (int)b, &v);
+            v = small_value(V_NONE, 0);
+            sp -= (int)B;
+            rc = sg_builtin_call(&m, (sg_builtin)A, &stack[sp], (int)B, &v);
             stack[sp++] = v;
             break;
         default:
@@ -583,10 +580,11 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
             snprintf(err->msg, sizeof err->msg, "invalid rule program: opcode %u", o);
             return SG_EPROGRAM;
         }
-        if (rc == SG_RULE_OK && !r->failed) { /* the common case: no raise, no failure */
-            pc = next;
-            continue;
-        }
+#undef A
+#undef B
+#undef NEXT
+        if (rc == SG_RULE_OK && !r->failed) /* the common case: no raise, no failure */
+            goto advance;
         if (rc == SG_RULE_RETRY) {
             vm_release(&m); /* r->need_threads tells the caller to run again */
             return SG_OK;
@@ -614,6 +612,7 @@ static sg_status run(const sg_program *prog, sg_result *r, const cJSON *crash, s
             }
             m.exc = 0;
         }
+    advance:
         pc = next;
     }
 }
