@@ -820,8 +820,30 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
                            s->lists[li].file, s->lists[li].present, s->lists[li].n);
         sgc_str_printf(&body, "};\nconst char sg_siglists_sha256[65] = \"%s\";\n\n", s->sha256);
         /* Socorro quirk: sentinels are compared with ==, never as regexes (rules.py) */
-        emit_grouped(&a, &df, &body, "int sg_is_sentinel(const char *s, size_t len)", "m_sentinel",
+        emit_grouped(&a, &df, &body, "static int sentinel_match(const char *s, size_t len)", "m_sentinel",
                      sentinel_union(&a, l, 0, 0));
+        /* a length no sentinel has (nearly every frame's) settles it without the DFA */
+        size_t top = 0, *nbytes = sgc_arena_alloc(&a, (l->n + 1) * sizeof *nbytes);
+        for (size_t i = 0; i < l->n; i++) {
+            nbytes[i] = 0;
+            for (size_t k = 0; k < l->lines[i].len;) {
+                uint32_t cp;
+                k += sg_utf8_decode(l->lines[i].text + k, l->lines[i].len - k, &cp);
+                nbytes[i] += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            }
+            top = nbytes[i] > top ? nbytes[i] : top;
+        }
+        sgc_str_printf(&body, "\n/* 1 for each length in bytes some sentinel has */\n"
+                              "static const unsigned char sentinel_length[%zu] = {", top + 1);
+        for (size_t len = 0; len <= top; len++) {
+            int has = 0;
+            for (size_t i = 0; i < l->n && !has; i++)
+                has = nbytes[i] == len;
+            sgc_str_printf(&body, "%s%d", len ? ", " : "", has);
+        }
+        sgc_str_printf(&body, "};\n\nint sg_is_sentinel(const char *s, size_t len)\n{\n"
+                              "    return len <= %zuu && sentinel_length[len] && sentinel_match(s, len);\n}\n",
+                       top);
         spec_finish(&j.spec, head.p, &df, &body);
         if (run_job(o, tmp, &j, NULL, l->path, d) < 0)
             rc = -1;

@@ -518,7 +518,7 @@ yy93:
 
 }
 
-int sg_is_sentinel(const char *s, size_t len)
+static int sentinel_match(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (len > 36u && m_sentinel_1(u))
@@ -536,4 +536,12 @@ int sg_is_sentinel(const char *s, size_t len)
     if (b != local)
         free(b);
     return r;
+}
+
+/* 1 for each length in bytes some sentinel has */
+static const unsigned char sentinel_length[36] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 0, 1};
+
+int sg_is_sentinel(const char *s, size_t len)
+{
+    return len <= 35u && sentinel_length[len] && sentinel_match(s, len);
 }
