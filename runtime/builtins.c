@@ -4,6 +4,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(SG_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 #include "csig.h"
 #include "java.h"
@@ -55,12 +58,39 @@ static size_t cp_prefix(const char *s, size_t len, size_t n)
     return i;
 }
 
+/* Code points in s: the bytes that do not continue a UTF-8 sequence. */
 static size_t cp_count(const char *s, size_t len)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
+    size_t n = 0, i = 0;
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(SG_NO_SIMD)
+    /* signed, the continuation bytes 0x80..0xBF are the ones below -64 */
+    for (; len - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        n += 16 - (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
+    }
+#endif
+    for (; i < len; i++)
         n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return n;
+}
+
+/* How many bytes of s come before the first that is not printable ASCII (0x20..0x7E). */
+static size_t printable_run(const char *s, size_t len)
+{
+    size_t i = 0;
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(SG_NO_SIMD)
+    /* signed, every byte outside 0x20..0x7E is below 0x20 once 0x7F..0xFF are moved down */
+    for (; len - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+        unsigned m = (unsigned)_mm_movemask_epi8(bad);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+        i++;
+    return i;
 }
 
 /* Python int(): str (whitespace, sign, Unicode digits, single underscores), numbers, bool. */
@@ -171,6 +201,17 @@ static int printable_or_space(vm *m, const vval *v, int whitespace_mode, vval *o
     const char *s = v->s;
     size_t len = v->len;
     sg_u_strip(&s, &len);
+    /* printable ASCII without two spaces in a row (nearly every signature) comes out as it
+     * is in both modes: the stripped string itself, no copy */
+    if (printable_run(s, len) == len) {
+        const char *sp = whitespace_mode ? memchr(s, ' ', len) : NULL;
+        while (sp && sp[1] != ' ') /* never past the end: the stripped string ends in no space */
+            sp = memchr(sp + 1, ' ', len - (size_t)(sp + 1 - s));
+        if (!sp) {
+            *out = vm_str_value(s, len);
+            return SG_RULE_OK;
+        }
+    }
     sg_buf b;
     sg_buf_init(&b);
     for (size_t i = 0; i < len;) {

@@ -317,3 +317,72 @@ SG_SUITE(rules_harvested)
     free(lines);
     free(buf);
 }
+
+/* One rule's action on a signature alone: the signature after it. */
+static char *rule_on(const char *rule, const char *sig, size_t len, size_t *out_len)
+{
+    sg_arena a;
+    sg_arena_init(&a, 0);
+    sg_result r;
+    sg_result_init(&r, &a, 0);
+    r.signature.s = sig;
+    r.signature.len = len;
+    sg_error e;
+    cJSON *crash = cJSON_CreateObject();
+    sg_status st = sg_pipeline_run_rule(NULL, &r, crash, rule, &e);
+    char *out = malloc(r.signature.len + 1);
+    memcpy(out, r.signature.s, r.signature.len);
+    out[r.signature.len] = 0;
+    *out_len = st == SG_OK ? r.signature.len : (size_t)-1;
+    cJSON_Delete(crash);
+    sg_arena_free(&a);
+    return out;
+}
+
+/* SigPrintableCharsOnly and SigFixWhitespace leave printable ASCII with single spaces as it
+ * is (without copying it) and clean everything else: one character that must go, or a
+ * run of spaces, at every place of strings around the 16-byte steps of the scan. */
+SG_SUITE(rules_cleanup_edges)
+{
+    static const struct {
+        const char *rule, *bad, *becomes;
+    } cases[] = {
+        { "SigPrintableCharsOnly", "\x7f", "" },      { "SigPrintableCharsOnly", "\x01", "" },
+        { "SigPrintableCharsOnly", "\xc3\xa9", "" },  { "SigPrintableCharsOnly", "\t", "" },
+        { "SigPrintableCharsOnly", "  ", "  " },      { "SigPrintableCharsOnly", "~", "~" },
+        { "SigFixWhitespace", "  ", " " },            { "SigFixWhitespace", "\t", " " },
+        { "SigFixWhitespace", " \n ", " " },          { "SigFixWhitespace", "\xc2\xa0", " " },
+        { "SigFixWhitespace", "\x7f", "\x7f" },       { "SigFixWhitespace", "\xc3\xa9", "\xc3\xa9" },
+        { "SigFixWhitespace", " ", " " },
+    };
+    int wrong = 0, total = 0;
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        for (size_t len = 1; len <= 40; len++)
+            for (size_t at = 1; at < len; at++) {
+                /* x..x BAD x..x: the ends are never stripped */
+                char in[128], want[128];
+                size_t bl = strlen(cases[c].bad), wl = strlen(cases[c].becomes);
+                memset(in, 'x', at);
+                memcpy(in + at, cases[c].bad, bl);
+                memset(in + at + bl, 'x', len - at);
+                memset(want, 'x', at);
+                memcpy(want + at, cases[c].becomes, wl);
+                memset(want + at + wl, 'x', len - at);
+                size_t n, wn = len + wl;
+                char *got = rule_on(cases[c].rule, in, len + bl, &n);
+                total++;
+                if (n != wn || memcmp(got, want, wn) != 0) {
+                    if (wrong++ < 5)
+                        CHECK(0, "%s on %zu bytes with bad at %zu: got \"%s\"", cases[c].rule, len + bl, at, got);
+                }
+                free(got);
+            }
+    CHECK(wrong == 0, "%d of %d cleanups differ", wrong, total);
+    size_t n;
+    char *got = rule_on("SigFixWhitespace", "  \t a  b \n", 10, &n);
+    CHECK(n == 3 && !strcmp(got, "a b"), "the ends are stripped, the inside collapsed: \"%s\"", got);
+    free(got);
+    got = rule_on("SigPrintableCharsOnly", " a ", 3, &n);
+    CHECK(n == 1 && !strcmp(got, "a"), "printable ASCII is stripped too: \"%s\"", got);
+    free(got);
+}
