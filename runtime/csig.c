@@ -341,7 +341,8 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
         }
         if (exc || list->n >= max)
             break;
-        sg_frame_in f = sg_frame_in_fields(ff);
+        sg_frame_in f;
+        sg_frame_in_fields(&f, ff);
         exc = add_frame(&fl, frame, &f);
     }
     if (fl.out.failed || fl.lowered.failed)

@@ -20,17 +20,6 @@
 const char *const sg_pyexc_name[] = { "", "TypeError", "AttributeError", "IndexError",
                                        "KeyError" };
 
-sg_fv sg_fv_json(const cJSON *j)
-{
-    sg_fv v = { j, NULL, 0, 0 };
-    if (sg_py_is_str(j)) {
-        v.s = j->valuestring;
-        v.len = sg_py_strlen(j);
-        v.is_str = 1;
-    }
-    return v;
-}
-
 const char *sg_fv_type(const sg_fv *v) { return v->is_str ? "str" : sg_py_type_name(v->j); }
 
 void sg_fv_str(sg_buf *b, const sg_fv *v)
@@ -989,17 +978,8 @@ sg_frame_in sg_frame_in_json(const cJSON *d)
 {
     const cJSON *f[SG_F_N];
     sg_frame_fields(d, f);
-    return sg_frame_in_fields(f);
-}
-
-sg_frame_in sg_frame_in_fields(const cJSON *const f[SG_F_N])
-{
-    /* only the function and the file are read for nearly every frame: the other nodes are
-     * not touched until a rule needs them (a cache miss each on a tree just read) */
-    sg_frame_in in = { sg_fv_raw(f[SG_F_MODULE]), sg_fv_json(f[SG_F_FUNCTION]),
-                       sg_fv_json(f[SG_F_FILE]), sg_fv_raw(f[SG_F_LINE]),
-                       sg_fv_raw(f[SG_F_MODULE_OFFSET]), sg_fv_raw(f[SG_F_OFFSET]),
-                       sg_fv_raw(f[SG_F_UNLOADED]) };
+    sg_frame_in in;
+    sg_frame_in_fields(&in, f);
     return in;
 }
 

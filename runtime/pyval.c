@@ -36,21 +36,6 @@ const char *sg_py_type_name(const cJSON *j)
     return "dict";
 }
 
-int sg_py_truthy(const cJSON *j)
-{
-    if (!j)
-        return 0;
-    switch (j->type & 0xFF) { /* the type cJSON_Is* test, without a call each */
-    case cJSON_NULL:
-    case cJSON_False: return 0;
-    case cJSON_Number: return j->valuedouble != 0 || isnan(j->valuedouble);
-    case cJSON_String: return sg_py_strlen(j) > 0;
-    case cJSON_Array:
-    case cJSON_Object: return j->child != NULL;
-    default: return 1;
-    }
-}
-
 const char *sg_py_key(const cJSON *c, sg_buf *tmp, size_t *len)
 {
     if ((unsigned char)c->string[0] != 0xFF) { /* never a UTF-8 byte: only the NUL encoding */

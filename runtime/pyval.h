@@ -25,7 +25,21 @@ static inline int sg_py_is_list(const cJSON *j) { return j && (j->type & 0xFF) =
 /* "NoneType", "bool", "int", "float", "str", "list", "dict". */
 const char *sg_py_type_name(const cJSON *j);
 int sg_py_is_float(const cJSON *j);
-int sg_py_truthy(const cJSON *j);
+/* bool(v); inline: the frame list asks it of several fields of every frame. */
+static inline int sg_py_truthy(const cJSON *j)
+{
+    if (!j)
+        return 0;
+    switch (j->type & 0xFF) { /* the type cJSON_Is* test, without a call each */
+    case cJSON_NULL:
+    case cJSON_False: return 0;
+    case cJSON_Number: return j->valuedouble != 0; /* NaN too: bool(nan) is True */
+    case cJSON_String: return sg_py_strlen(j) > 0;
+    case cJSON_Array:
+    case cJSON_Object: return j->child != NULL;
+    default: return 1;
+    }
+}
 int sg_py_equal(const cJSON *a, const cJSON *b);
 /* d.get(key): NULL when absent or when d is not a dict. The last of duplicate keys wins. */
 const cJSON *sg_py_dict_get(const cJSON *d, const char *key, size_t len);
