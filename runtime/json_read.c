@@ -224,6 +224,20 @@ static void replace(parser *p, cJSON *parent, cJSON *old, cJSON *item)
     drop(p, old);
 }
 
+/* cJSON_AddItemToArray for an item that is in no list: the first child's prev is the last. */
+static void append(cJSON *parent, cJSON *item)
+{
+    cJSON *first = parent->child;
+    if (!first) {
+        parent->child = item;
+        item->prev = item;
+        return;
+    }
+    first->prev->next = item;
+    item->prev = first->prev;
+    first->prev = item;
+}
+
 static cJSON *new_node_of(parser *p, int type, size_t size)
 {
     cJSON *n = alloc(p, size);
@@ -625,14 +639,25 @@ static cJSON *read_frame_members(parser *p, cJSON *obj)
         }
         p->pos++;
         skip_ws(p);
+        /* the usual values, a string or a number, read here: read_value takes the rest (and
+         * words every error, a number's included) */
+        char c = p->pos < p->len ? p->s[p->pos] : 0;
+        int ok = 0;
         if (field < 0) {
-            read_value(p, 0, P_OTHER);
+            if (c == '"')
+                skip_string(p);
+            else if (c == '-' || is_digit(c))
+                read_number(p, 0, &ok);
+            if (c != '"' && !ok)
+                read_value(p, 0, P_OTHER);
             if (p->failed)
                 break;
         } else {
-            cJSON *val = p->pos < p->len && p->s[p->pos] == '"'
-                             ? make_string(p, 1)
-                             : read_value(p, 1, field == SG_F_INLINES ? P_INLINES : P_OTHER);
+            cJSON *val = c == '"' ? make_string(p, 1) : NULL;
+            if (c == '-' || is_digit(c))
+                val = read_number(p, 1, &ok);
+            if (c != '"' && !ok)
+                val = read_value(p, 1, field == SG_F_INLINES ? P_INLINES : P_OTHER);
             if (p->failed)
                 break;
             val->string = (char *)(uintptr_t)sg_frame_field_name[field];
@@ -642,7 +667,7 @@ static cJSON *read_frame_members(parser *p, cJSON *obj)
             if (dup)
                 replace(p, obj, dup, val);
             else
-                cJSON_AddItemToArray(obj, val);
+                append(obj, val);
         }
         int end = next_member(p, '}');
         if (end > 0) {
