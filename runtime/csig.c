@@ -272,7 +272,7 @@ static sg_pyexc add_frame(framelist *fl, const cJSON *dict, sg_frame_in *f)
         fl->out.len = mark;
         return exc;
     }
-    sg_strvec_push(fl->r, fl->list, (sg_str){ NULL, fl->out.len - mark }, 0);
+    sg_strvec_add(fl->r, fl->list, (sg_str){ NULL, fl->out.len - mark });
     sg_buf_addc(&fl->out, 0);
     return exc;
 }
@@ -312,6 +312,7 @@ static sg_pyexc frame_list(sg_result *r, const cJSON *thread, int lower, size_t 
     if (exc)
         return exc;
     framelist fl = { r, lower, max, { NULL, 0, 0, 0 }, { NULL, 0, 0, 0 }, list };
+    sg_strvec_reserve(r, list, max < 64 ? max : 64); /* 40: MAXIMUM_FRAMES_TO_CONSIDER */
     sg_result_take(r, 4, &fl.out);
     sg_result_take(r, 5, &fl.lowered);
     const cJSON *frame;

@@ -54,13 +54,12 @@ const cJSON *sg_py_dict_get(const cJSON *d, const char *key, size_t len)
     if (!d || !sg_py_is_dict(d))
         return NULL;
     const cJSON *found = NULL, *c;
-    /* a key with NUL bytes is stored with a 0xFF lead (json_read.c): never equal to these */
-    if (memchr(key, 0, len))
-        return NULL;
-    /* the first byte before strncmp: most keys differ there */
+    /* the first byte before strncmp: most keys differ there; strnlen then reads no further
+     * than a shorter key's NUL (a key with NUL bytes is stored with a 0xFF lead, json_read.c,
+     * so that a key holding a NUL is never equal to one) */
     cJSON_ArrayForEach(c, d)
         if (c->string && (len == 0 || c->string[0] == key[0]) && strncmp(c->string, key, len) == 0 &&
-            c->string[len] == 0)
+            strnlen(c->string, len + 1) == len)
             found = c;
     return found;
 }

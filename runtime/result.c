@@ -48,6 +48,17 @@ void sg_strvec_push(sg_result *r, sg_strvec *vec, sg_str s, int copy)
     vec->v[vec->n++] = s;
 }
 
+void sg_strvec_reserve(sg_result *r, sg_strvec *vec, size_t n)
+{
+    if (vec->cap || !n)
+        return;
+    vec->v = sg_arena_alloc(r->arena, n * sizeof *vec->v);
+    if (!vec->v)
+        r->failed = 1;
+    else
+        vec->cap = n;
+}
+
 /* A small formatter of our own: printf's %s stops at NUL, and frame strings may hold NULs. */
 static void fmt_into(sg_buf *b, const char *fmt, va_list ap)
 {

@@ -90,5 +90,15 @@ int sg_result_raise(sg_result *r, const char *fmt, ...);
 
 /* Appends a string (already in the arena or copied there when copy is set). */
 void sg_strvec_push(sg_result *r, sg_strvec *vec, sg_str s, int copy);
+/* Room for n items in an empty vec (a thread's frames: no growing, no copies). */
+void sg_strvec_reserve(sg_result *r, sg_strvec *vec, size_t n);
+/* sg_strvec_push without a copy, inline while there is room. */
+static inline void sg_strvec_add(sg_result *r, sg_strvec *vec, sg_str s)
+{
+    if (vec->n < vec->cap)
+        vec->v[vec->n++] = s;
+    else
+        sg_strvec_push(r, vec, s, 0);
+}
 sg_str sg_str_copy(sg_result *r, const char *s, size_t len);
 #endif
