@@ -204,11 +204,11 @@ static int printable_or_space(vm *m, const vval *v, int whitespace_mode, vval *o
     /* printable ASCII without two spaces in a row (nearly every signature) comes out as it
      * is in both modes: the stripped string itself, no copy */
     if (printable_run(s, len) == len) {
-        const char *sp = whitespace_mode ? memchr(s, ' ', len) : NULL;
+        const char *sp = whitespace_mode && len ? memchr(s, ' ', len) : NULL;
         while (sp && sp[1] != ' ') /* never past the end: the stripped string ends in no space */
             sp = memchr(sp + 1, ' ', len - (size_t)(sp + 1 - s));
         if (!sp) {
-            *out = vm_str_value(s, len);
+            *out = vm_str_value(len ? s : "", len);
             return SG_RULE_OK;
         }
     }

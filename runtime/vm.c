@@ -29,7 +29,7 @@ vval vm_str_value(const char *s, size_t len)
 }
 
 /* None, a bool, an int or an empty list */
-static inline vval small_value(int t, long long i)
+static inline vval small_value(vtype t, long long i)
 {
     vval v = { t, i, NULL, 0, NULL, NULL };
     return v;
