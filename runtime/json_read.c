@@ -295,6 +295,13 @@ static int read_string(parser *p)
  * the common case; anything it refuses is decoded to word the error exactly. */
 static int skip_string(parser *p)
 {
+    /* no escape before the closing quote (the common case): the SIMD run settles it */
+    const char *raw = p->s + p->pos + 1;
+    size_t run = sg_json_plain_run(raw, p->len - p->pos - 1);
+    if (p->pos + 1 + run < p->len && raw[run] == '"' && run <= p->lim->max_string) {
+        p->pos += run + 2;
+        return 1;
+    }
     size_t k = sg_json_skip_string(p->s + p->pos, p->len - p->pos);
     if (k && k - 2 <= p->lim->max_string) {
         p->pos += k;
@@ -596,7 +603,7 @@ static int usual_frame_key(parser *p, int *field)
     switch (room ? k[0] : 0) {
     case 'm':
         USUAL("module\"", SG_F_MODULE)
-        USUAL("module_offset\"", SG_F_MODULE_OFFSET)
+        USUAL("module_offset\"", -1)
         break;
     case 'f':
         USUAL("function\"", SG_F_FUNCTION)
@@ -632,6 +639,9 @@ static cJSON *read_frame_members(parser *p, cJSON *obj)
                 break;
             field = kt.nul ? -1 : sg_frame_field_of_n(kt.s, kt.n);
         }
+        /* normalize_frame takes module_offset and never reads it: validated, not built */
+        if (field == SG_F_MODULE_OFFSET)
+            field = -1;
         skip_ws(p);
         if (p->pos >= p->len || p->s[p->pos] != ':') {
             fail_at(p, SG_EJSON, "Expecting ':' delimiter", p->pos);

@@ -151,7 +151,8 @@ static void prune_frames(cJSON *frames)
         for (cJSON *c = fr->child, *next; c; c = next) {
             next = c->next;
             int field = sg_frame_field_of(c->string);
-            if (field < 0)
+            /* no rule reads module_offset either: the reader validates it, builds nothing */
+            if (field < 0 || field == SG_F_MODULE_OFFSET)
                 cJSON_Delete(cJSON_DetachItemViaPointer(fr, c));
             else if (field == SG_F_INLINES)
                 prune_frames(c);
