@@ -828,8 +828,9 @@ int sgc_emit_all(const sgc_siglists *s, const char *outdir, const sgc_emit_opts 
             nbytes[i] = 0;
             for (size_t k = 0; k < l->lines[i].len;) {
                 uint32_t cp;
+                char enc[4];
                 k += sg_utf8_decode(l->lines[i].text + k, l->lines[i].len - k, &cp);
-                nbytes[i] += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                nbytes[i] += sg_utf8_encode(cp, enc); /* as sentinel_union spells it */
             }
             top = nbytes[i] > top ? nbytes[i] : top;
         }

@@ -620,6 +620,23 @@ static int usual_frame_key(parser *p, int *field)
     return 0;
 }
 
+/* A frame member's value: the usual ones, a string or a number, read here without
+ * read_value's dispatch; read_value takes the rest (and words every error, a number's
+ * included). */
+static cJSON *member_value(parser *p, int build, int place)
+{
+    char c = p->pos < p->len ? p->s[p->pos] : 0;
+    if (c == '"')
+        return make_string(p, build);
+    if (c == '-' || is_digit(c)) {
+        int ok;
+        cJSON *n = read_number(p, build, &ok);
+        if (ok)
+            return n;
+    }
+    return read_value(p, build, place);
+}
+
 /* The members of a frame object being built (its '{' read, not empty): what read_object
  * does for P_FRAME, with nothing else to decide. A frame's keys are the fields the frame
  * list reads, kept under their constant names (a later duplicate wins, at the first one's
@@ -649,25 +666,12 @@ static cJSON *read_frame_members(parser *p, cJSON *obj)
         }
         p->pos++;
         skip_ws(p);
-        /* the usual values, a string or a number, read here: read_value takes the rest (and
-         * words every error, a number's included) */
-        char c = p->pos < p->len ? p->s[p->pos] : 0;
-        int ok = 0;
         if (field < 0) {
-            if (c == '"')
-                skip_string(p);
-            else if (c == '-' || is_digit(c))
-                read_number(p, 0, &ok);
-            if (c != '"' && !ok)
-                read_value(p, 0, P_OTHER);
+            member_value(p, 0, P_OTHER);
             if (p->failed)
                 break;
         } else {
-            cJSON *val = c == '"' ? make_string(p, 1) : NULL;
-            if (c == '-' || is_digit(c))
-                val = read_number(p, 1, &ok);
-            if (c != '"' && !ok)
-                val = read_value(p, 1, field == SG_F_INLINES ? P_INLINES : P_OTHER);
+            cJSON *val = member_value(p, 1, field == SG_F_INLINES ? P_INLINES : P_OTHER);
             if (p->failed)
                 break;
             val->string = (char *)(uintptr_t)sg_frame_field_name[field];

@@ -499,11 +499,9 @@ static size_t hash_digits(const char *s, size_t n)
  * Appends the result. */
 static void strip_rust_hash(const char *s, size_t n, sg_buf *out)
 {
-    size_t e = n && s[n - 1] == '\n' ? n - 1 : n, j = e;
-    while (j > 0 && is_hex(s[j - 1]))
-        j--;
-    if (j < e && j >= 3 && memcmp(s + j - 3, "::h", 3) == 0) {
-        sg_buf_add(out, s, j - 3);
+    size_t e = n && s[n - 1] == '\n' ? n - 1 : n, d = hash_digits(s, e);
+    if (d) {
+        sg_buf_add(out, s, e - d - 3);
         sg_buf_add(out, s + e, n - e);
     } else {
         sg_buf_add(out, s, n);
@@ -996,8 +994,9 @@ static sg_pyexc normalize_function(sg_result *r, const char *s, size_t n, int ru
 {
     sg_memo *m = r->memo;
     uint64_t h = 0, uh = 0;
-    size_t digits = rust ? hash_digits(s, n) : 0;
+    size_t digits = 0;
     if (m) {
+        digits = rust ? hash_digits(s, n) : 0;
         size_t vlen;
         const char *v = digits ? memo_get(m, SG_MEMO_RUST_UNHASHED, s, n - digits, &uh, &vlen) : NULL;
         if (!v)
