@@ -2,8 +2,6 @@
  * strings (bench stage; PCRE2 is used here only). Reads frame strings, one JSON string per
  * line, and the list files of the siglists directory the matchers were built from. */
 #define _POSIX_C_SOURCE 200809L
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,42 +10,13 @@
 #include "arena.h"
 #include "jsonstr.h"
 #include "matchers.h"
+#include "pcre2_lists.h"
 
 static double now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-/* "|".join(stripped non-comment lines) */
-static char *join_list(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return NULL;
-    sg_buf b;
-    sg_buf_init(&b);
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    int first = 1;
-    while ((n = getline(&line, &cap, f)) > 0) {
-        char *s = line, *e = line + n;
-        while (s < e && (*s == ' ' || *s == '\t'))
-            s++;
-        while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
-            e--;
-        if (s == e || *s == '#')
-            continue;
-        if (!first)
-            sg_buf_addc(&b, '|');
-        sg_buf_add(&b, s, (size_t)(e - s));
-        first = 0;
-    }
-    free(line);
-    fclose(f);
-    return strdup(sg_buf_cstr(&b));
 }
 
 int main(int argc, char **argv)
@@ -88,19 +57,12 @@ int main(int argc, char **argv)
     };
     printf("frame strings: %zu\n", n);
     for (size_t l = 0; l < 3; l++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", argv[1], lists[l].file);
-        char *pat = join_list(path);
-        int ec;
-        PCRE2_SIZE eo;
-        pcre2_code *re = pat ? pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-                                             PCRE2_UTF | PCRE2_ANCHORED | PCRE2_UCP, &ec, &eo, NULL)
-                             : NULL;
+        char why[256];
+        pcre2_code *re = bench_pcre2_list(argv[1], lists[l].file, why, sizeof why);
         if (!re) {
-            printf("%-40s PCRE2 could not compile the list (error %d at %zu)\n", lists[l].file, ec, (size_t)eo);
+            printf("%-40s %s\n", lists[l].file, why);
             continue;
         }
-        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
         int reps = 20;
         long agree = 0, hits = 0;
@@ -122,7 +84,6 @@ int main(int argc, char **argv)
                lists[l].file, ns_ours, ns_pcre, ns_pcre / ns_ours, agree, n);
         pcre2_match_data_free(md);
         pcre2_code_free(re);
-        free(pat);
     }
     return 0;
 }

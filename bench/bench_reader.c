@@ -1,7 +1,9 @@
 /* bench_reader.c — the input path alone (bench stage): per crash, csiggen's crash reader
- * (validates everything, builds only what signature generation reads), its full json.loads
- * parse, and cJSON_ParseWithLength building every value; then signature work alone on
- * trees already in memory. Prints one line per measurement; asserts nothing. */
+ * (validates everything, builds only what signature generation reads), the JSON validation
+ * alone that the reader cannot do without (the floor under any reader that checks the whole
+ * document as json.loads does), its full json.loads parse, and cJSON_ParseWithLength
+ * building every value; then signature work alone on trees already in memory. Prints one
+ * line per measurement; asserts nothing. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include "csiggen.h"
 #include "csig.h"
 #include "json_read.h"
+#include "json_scan.h"
 #include "memo.h"
 #include "normalize.h"
 #include "pyval.h"
@@ -62,6 +65,12 @@ int main(int argc, char **argv)
     }
     double t_arena = now() - t0;
     sg_arena_free(&doc);
+    /* each whole document through the block skip, nothing built (no UTF-8 pass either) */
+    size_t valid = 0;
+    t0 = now();
+    for (size_t i = 0; i < n; i++)
+        valid += sg_json_skip_value(lines[i], 0, lens[i], 512, lens[i]) != 0;
+    double t_valid = now() - t0;
     t0 = now();
     for (size_t i = 0; i < n; i++)
         cJSON_Delete(sg_json_parse(lines[i], lens[i], NULL, &e));
@@ -147,6 +156,8 @@ int main(int argc, char **argv)
     printf("reader  (sg_json_read_crash): %8.0f crashes/s  %7.1f MB/s\n", (double)n / t_read, mb / t_read);
     printf("reader, arena (sg_json_read_crash_in, as sg_generate reads): %8.0f crashes/s  %7.1f MB/s\n",
            (double)n / t_arena, mb / t_arena);
+    printf("validation alone (sg_json_skip_value over each whole document, nothing built): %8.0f crashes/s  %7.1f MB/s (%.2f us/crash; %zu valid)\n",
+           (double)n / t_valid, mb / t_valid, t_valid / (double)n * 1e6, valid);
     printf("full    (sg_json_parse):      %8.0f crashes/s  %7.1f MB/s\n", (double)n / t_full, mb / t_full);
     printf("cJSON   (cJSON_ParseWithLength): %5.0f crashes/s  %7.1f MB/s\n", (double)n / t_cjson, mb / t_cjson);
     printf("signature work, trees in memory: %.2f us/crash (%.0f crashes/s)\n", t_gen / (double)n * 1e6,

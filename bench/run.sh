@@ -19,7 +19,19 @@ mkdir -p "$W"
 make -s -j2 SIGLISTS="$SHARED/socorro/siglists" BUILD="$B" >/dev/null
 CC=${CC:-cc}
 $CC -O2 -Iruntime -I"$B/generated" bench/bench_reader.c "$B/libcsiggen.a" -lcjson -lm -o "$W/bench_reader"
-$CC -O2 -Iruntime -I"$B/generated" bench/bench_match.c "$B/libcsiggen.a" -lpcre2-8 -lcjson -lm -o "$W/bench_match"
+$CC -O2 -Iruntime -I"$B/generated" -Ibench bench/bench_match.c bench/pcre2_lists.c "$B/libcsiggen.a" -lpcre2-8 -lcjson -lm -o "$W/bench_match"
+# the two bench-only variants of signify: cJSON_ParseWithLength building every value in the
+# place of the reader, and PCRE2-JIT in the place of the generated matchers
+$CC -O2 -Iruntime -I"$B/generated" bench/signify_cjson.c "$B/libcsiggen.a" -lcjson -lm -lpthread -o "$W/signify_cjson"
+$CC -O2 -Iruntime -I"$B/generated" -Ibench -DBENCH_SIGLISTS="\"$SHARED/socorro/siglists\"" "$B/rt/signify.o" \
+    bench/match_pcre2.c bench/pcre2_lists.c "$B/libcsiggen.a" -lpcre2-8 -lcjson -lm -lpthread -o "$W/signify_pcre2"
+# simdjson's DOM parse as a second baseline for the reader, when Debian's libsimdjson-dev is here
+CXX=${CXX:-c++}
+SIMDJSON=""
+if [ -f /usr/include/simdjson.h ] && command -v "$CXX" >/dev/null &&
+    "$CXX" -O2 bench/bench_simdjson.cpp -lsimdjson -o "$W/bench_simdjson" 2>/dev/null; then
+    SIMDJSON="$W/bench_simdjson"
+fi
 
 # "met" or "not met" for a bc condition on numbers measured in this run
 met() { [ "$(echo "$1" | bc -l)" = 1 ] && echo met || echo "not met"; }
@@ -29,6 +41,14 @@ once() {
     local n=$1 file=$2 t0 t1; shift 2
     t0=$(date +%s.%N); "$@" < "$file" > /dev/null; t1=$(date +%s.%N)
     echo "$n / ($t1 - $t0)" | bc -l
+}
+# the same for the reference, less its start-up: the command on empty input, timed just before
+# (Python's imports take ~0.3 s, which a long-running pipeline pays once, not per crash)
+net_once() {
+    local n=$1 file=$2 t0 t1 t2; shift 2
+    t0=$(date +%s.%N); "$@" < /dev/null > /dev/null; t1=$(date +%s.%N)
+    "$@" < "$file" > /dev/null; t2=$(date +%s.%N)
+    echo "$n / (($t2 - $t1) - ($t1 - $t0))" | bc -l
 }
 # the same, median of $RUNS runs after one untimed run (which brings the input back into the
 # page cache: this VM's host reclaims cold file pages)
@@ -65,13 +85,13 @@ two() { "$B/signify" --jsonl < "$W/half.aa" > /dev/null & "$B/signify" --jsonl <
 for _ in $(seq "$RUNS"); do
     py=0 pyp=0
     c=$(once "$N" "$W/crashes.jsonl" "$B/signify" --jsonl)
-    [ -n "${SG_PYREF:-}" ] && py=$(once "$PY_N" "$W/py.jsonl" $SG_PYREF)
+    [ -n "${SG_PYREF:-}" ] && py=$(net_once "$PY_N" "$W/py.jsonl" $SG_PYREF)
     c=$(echo "($c + $(once "$N" "$W/crashes.jsonl" "$B/signify" --jsonl)) / 2" | bc -l)
     cj=$(once "$N" "$W/crashes.jsonl" "$B/signify" --jsonl --jobs 2)
     t0=$(date +%s.%N); two; t1=$(date +%s.%N)
     c2=$(echo "$N / ($t1 - $t0)" | bc -l)
     p=$(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl)
-    [ -n "${SG_PYREF:-}" ] && pyp=$(once "$((PY_N / 4))" "$W/py_processed.jsonl" $SG_PYREF)
+    [ -n "${SG_PYREF:-}" ] && pyp=$(net_once "$((PY_N / 4))" "$W/py_processed.jsonl" $SG_PYREF)
     p=$(echo "($p + $(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl)) / 2" | bc -l)
     pj=$(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl --jobs 2)
     echo "$c $cj $p $pj $py $pyp $c2" >> "$W/rounds.txt"
@@ -92,6 +112,16 @@ fi
 # the input touched once: wc -l reads the workload through the page cache at memory speed
 WC_RATE=$(rate "$N" "$W/crashes.jsonl" wc -l)
 printf 'wc -l over the workload: %.0f crashes/s\n' "$WC_RATE"
+
+echo "== the bench-only variants of signify, end to end (one thread)"
+# each must write what signify writes on the workload, or its rate means nothing
+"$B/signify" --jsonl < "$W/crashes.jsonl" | sha256sum > "$W/out.sha"
+same_out() { [ "$("$1" --jsonl < "$W/crashes.jsonl" | sha256sum)" = "$(cat "$W/out.sha")" ] && echo yes || echo NO; }
+CJ_SAME=$(same_out "$W/signify_cjson") PC_SAME=$(same_out "$W/signify_pcre2")
+CJ_E2E=$(rate "$N" "$W/crashes.jsonl" "$W/signify_cjson" --jsonl)
+PC_E2E=$(rate "$N" "$W/crashes.jsonl" "$W/signify_pcre2" --jsonl)
+printf 'cJSON full parse in the reader'"'"'s place: %.0f crashes/s (same output: %s)\nPCRE2-JIT in the matchers'"'"' place: %.0f crashes/s (same output: %s)\n' \
+    "$CJ_E2E" "$CJ_SAME" "$PC_E2E" "$PC_SAME"
 
 printf 'two processes: %.0f crashes/s (%.2fx one)\n' "$TWO_RATE" "$TWO_X"
 # the machine's own ceiling: sha256sum of the workload, two at once against one (same bytes
@@ -114,6 +144,7 @@ fi
 
 echo "== input path and signature work"
 "$W/bench_reader" "$W/crashes.jsonl" | tee "$W/reader.txt"
+if [ -n "$SIMDJSON" ]; then "$SIMDJSON" "$W/crashes.jsonl" | tee -a "$W/reader.txt"; fi
 
 echo "== matchers vs PCRE2-JIT"
 python3 -c '
@@ -162,25 +193,36 @@ echo "max RSS over $N crashes: $RSS KB (over $PY_N: $RSS_Q KB)"
 
 echo "== scaling with workload size"
 : > "$W/scaling.dat"
+# columns: n, csiggen, --jobs 2, the cJSON variant, the PCRE2 variant, the reference (one run
+# each, up to 2000 crashes, which take it seconds; NaN above)
 for n in 250 500 1000 2000 4000 8000 16000; do
     [ "$n" -le "$N" ] || continue
     head -n "$n" "$W/crashes.jsonl" > "$W/s.jsonl"
     r=$(rate "$n" "$W/s.jsonl" "$B/signify" --jsonl)
     r2=$(rate "$n" "$W/s.jsonl" "$B/signify" --jsonl --jobs 2)
-    echo "$n $r $r2" >> "$W/scaling.dat"
+    rc=$(rate "$n" "$W/s.jsonl" "$W/signify_cjson" --jsonl)
+    rp=$(rate "$n" "$W/s.jsonl" "$W/signify_pcre2" --jsonl)
+    ry=NaN
+    if [ -n "${SG_PYREF:-}" ] && [ "$n" -le 2000 ]; then ry=$(net_once "$n" "$W/s.jsonl" $SG_PYREF); fi
+    echo "$n $r $r2 $rc $rp $ry" >> "$W/scaling.dat"
 done
 CJSON_RATE=$(sed -n 's/^cJSON .*: *\([0-9]*\) crashes.*/\1/p' "$W/reader.txt")
+SJ_RATE=$(sed -n 's/^simdjson .*: *\([0-9]*\) crashes.*/\1/p' "$W/reader.txt")
 cat "$W/scaling.dat"
 if command -v gnuplot >/dev/null; then
     gnuplot <<GP
-set terminal png size 800,500 noenhanced
+set terminal png size 800,560 noenhanced
 set output "bench/throughput.png"
 set title "signify --jsonl throughput (crash_data, this machine)"
-set xlabel "crashes in the workload"; set ylabel "crashes/s"; set logscale x; set yrange [0:*]
+set xlabel "crashes in the workload"; set ylabel "crashes/s (log scale)"; set logscale x
 set key below
+set logscale y
 plot "$W/scaling.dat" using 1:2 with linespoints title "csiggen", \
      "$W/scaling.dat" using 1:3 with linespoints title "csiggen --jobs 2", \
-     $CJSON_RATE title "cJSON_ParseWithLength alone (no signature work)" with lines dt 2 $( [ -n "$PY_RATE" ] && echo ", $PY_RATE title 'Python reference' with lines" )
+     "$W/scaling.dat" using 1:4 with linespoints title "signify, cJSON full parse in the reader's place", \
+     "$W/scaling.dat" using 1:5 with linespoints title "signify, PCRE2-JIT in the matchers' place", \
+     $( [ -n "${SG_PYREF:-}" ] && echo "\"$W/scaling.dat\" using 1:6 with linespoints title 'Python reference (one run each)', " ) \
+     $CJSON_RATE title "cJSON_ParseWithLength alone (no signature work)" with lines dt 2 $( [ -n "$SJ_RATE" ] && echo ", $SJ_RATE title 'simdjson DOM parse alone (no signature work)' with lines dt 3" )
 GP
 fi
 
@@ -193,6 +235,7 @@ fi
     echo "figures (csiggen one thread, --jobs 2, two processes, the Python reference) come from $RUNS"
     echo "rounds; their ratios are the medians of the ratios within each round. In a round the reference"
     echo "runs between two one-thread runs of csiggen on the same kind of input, whose mean it is held against."
+    echo "The reference's rates leave out its start-up (the same command on empty input, timed just before it)."
     echo "Workload: bench/gen_workload.py $N --seed 1 ($(( $(stat -c %s "$W/crashes.jsonl") / N / 1000 )) KB per crash_data document)."
     echo
     echo "| measurement | result |"
@@ -203,6 +246,8 @@ fi
     printf '| signify --jsonl --jobs 2 (two worker threads) | %.0f crashes/s (%.2fx) |\n' "$J2_RATE" "$J2_X"
     printf '| machine ceiling: two sha256sum at once against one | %.2fx |\n' "$CEIL"
     printf '| the input touched once: wc -l over the workload | %.0f crashes/s |\n' "$WC_RATE"
+    printf '| signify with cJSON_ParseWithLength building every value in the reader'"'"'s place (bench/signify_cjson.c) | %.0f crashes/s; csiggen %.1fx; same output: %s |\n' "$CJ_E2E" "$(echo "$C_RATE / $CJ_E2E" | bc -l)" "$CJ_SAME"
+    printf '| signify with PCRE2-JIT in the generated matchers'"'"' place (bench/match_pcre2.c) | %.0f crashes/s; csiggen %.2fx; same output: %s |\n' "$PC_E2E" "$(echo "$C_RATE / $PC_E2E" | bc -l)" "$PC_SAME"
     if [ -n "$PY_RATE" ]; then
         printf '| Python reference (%s) | %.0f crashes/s |\n' "$SG_PYREF" "$PY_RATE"
         printf '| csiggen / Python, end to end | %.0fx (--jobs 2: %.0fx) |\n' "$E2E" "$E2J"
@@ -230,13 +275,20 @@ fi
     cat "$W/match.txt"
     echo '```'
     echo
-    echo "Throughput against workload size: bench/throughput.png (data: build/bench/scaling.dat)."
+    echo "Throughput against workload size: bench/throughput.png (data: build/bench/scaling.dat; columns: crashes, csiggen, --jobs 2, the cJSON variant, the PCRE2 variant, the reference)."
     echo
     echo "## Against the goals of issue 6 (from the numbers above)"
     echo
     if [ -n "$PY_RATE" ]; then
         printf -- '- End to end: %.0fx the Python reference measured here, one thread (goal: 50x) — %s; with --jobs 2, %.0fx — %s.\n' "$E2E" "$(met "$E2E >= 50")" "$E2J" "$(met "$E2J >= 50")"
         printf -- '- Processed crashes, end to end: %.0fx the Python reference, one thread (goal: 50x) — %s; with --jobs 2, %.0fx — %s.\n' "$E2P" "$(met "$E2P >= 50")" "$E2PJ" "$(met "$E2PJ >= 50")"
+    fi
+    if [ -n "$PY_RATE" ]; then
+        # what 50x leaves a crash, against what touching the input once and validating it cost
+        VALID_US=$(sed -n 's/^validation alone.*(\([0-9.]*\) us\/crash.*/\1/p' "$W/reader.txt")
+        printf -- '- The 50x budget on this machine: 1e6 / (50 x %.0f) = %.1f us a crash, one thread. Reading the input once (wc -l) costs %.1f us a crash, validating it alone (nothing built; the reader must do this as json.loads does) %s us: %.1f us before a frame is built or a rule runs.\n' \
+            "$PY_RATE" "$(echo "1000000 / (50 * $PY_RATE)" | bc -l)" "$(echo "1000000 / $WC_RATE" | bc -l)" "$VALID_US" \
+            "$(echo "1000000 / $WC_RATE + $VALID_US" | bc -l)"
     fi
     SIG_US=$(grep 'signature work' "$W/reader.txt" | sed 's/.*: *\([0-9.]*\) us.*/\1/')
     if [ -n "$PY_GEN_US" ]; then
