@@ -58,7 +58,7 @@ SIGC    = $(BUILD)/sigc
 LIB     = $(BUILD)/libcsiggen.a
 TOOLS   = $(SIGC) $(BUILD)/sgmatch $(BUILD)/signify $(LIB)
 
-.PHONY: all regen check check-generated lint doc bench fuzz test-asan clean help install
+.PHONY: all regen check check-generated lint doc bench fuzz test-asan test-tsan clean help install
 .SUFFIXES:
 .DELETE_ON_ERROR:
 
@@ -167,6 +167,13 @@ test-asan:
 	  CFLAGS="-O1 -g -DSG_NO_SIMD -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" check
 
+# The suite again under ThreadSanitizer: the library's no-global-state claim and signify's
+# --jobs workers (docs/hardening.md). SIMD stays on: TSan watches memory, not instructions.
+test-tsan:
+	TSAN_OPTIONS=halt_on_error=1 $(MAKE) BUILD=build/tsan CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=thread" check
+
 # ---- hostile input (docs/hardening.md): libFuzzer targets and a valgrind run of the CLI ----
 # `make fuzz FUZZ_SECONDS=60` builds everything with clang's libFuzzer + ASan + UBSan into
 # $(BUILD)/fuzz, extracts seeds from $(SHARED)/corpus (tests/fuzz/seed.sh) and runs each target
@@ -222,7 +229,7 @@ clean:
 	rm -rf build generated/.stamp
 
 help:
-	@echo "targets: all (default) regen check check-generated lint doc bench fuzz test-asan valgrind install clean"
+	@echo "targets: all (default) regen check check-generated lint doc bench fuzz test-asan test-tsan valgrind install clean"
 	@echo "vars:    SIGLISTS=dir BUILD=dir SHARED=dir WERROR=-Werror CC=... CFLAGS=... TESTS=suite..."
 	@echo "         FUZZ_SECONDS=60 (time per fuzz target)"
 

@@ -10,10 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#if defined(__SANITIZE_ADDRESS__)
+/* T_ASAN: a sanitizer that reserves terabytes of shadow memory (ASan, or TSan for
+ * `make test-tsan`) and slows the tools down */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define T_ASAN 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
 #define T_ASAN 1
 #endif
 #endif
@@ -506,7 +508,7 @@ static void run_tool(const char *exe, const char *args, int timeout, int memory_
 {
     tbuf cmd = {0};
     char pre[128] = "";
-    /* ASan reserves terabytes of address space: a virtual-memory cap only works without it */
+    /* ASan and TSan reserve terabytes of address space: a virtual-memory cap only works without them */
     if (memory_mb > 0 && !T_ASAN)
         snprintf(pre, sizeof pre, "ulimit -v %ld; ", (long)memory_mb * 1024);
     char head[256];
