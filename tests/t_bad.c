@@ -10,17 +10,17 @@
 #include <string.h>
 #include <unistd.h>
 
-/* T_ASAN: a sanitizer that reserves terabytes of shadow memory (ASan, or TSan for
+/* T_SANITIZED: built with a sanitizer that reserves terabytes of shadow memory (ASan, or TSan for
  * `make test-tsan`) and slows the tools down */
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define T_ASAN 1
+#define T_SANITIZED 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-#define T_ASAN 1
+#define T_SANITIZED 1
 #endif
 #endif
-#ifndef T_ASAN
-#define T_ASAN 0
+#ifndef T_SANITIZED
+#define T_SANITIZED 0
 #endif
 
 typedef struct tbuf {
@@ -509,10 +509,10 @@ static void run_tool(const char *exe, const char *args, int timeout, int memory_
     tbuf cmd = {0};
     char pre[128] = "";
     /* ASan and TSan reserve terabytes of address space: a virtual-memory cap only works without them */
-    if (memory_mb > 0 && !T_ASAN)
+    if (memory_mb > 0 && !T_SANITIZED)
         snprintf(pre, sizeof pre, "ulimit -v %ld; ", (long)memory_mb * 1024);
     char head[256];
-    snprintf(head, sizeof head, "%sexec timeout -s KILL %d ", pre, T_ASAN ? timeout * 4 : timeout);
+    snprintf(head, sizeof head, "%sexec timeout -s KILL %d ", pre, T_SANITIZED ? timeout * 4 : timeout);
     tb_str(&cmd, head);
     tb_str(&cmd, exe);
     tb_str(&cmd, " ");
