@@ -3,7 +3,8 @@
  * alone that the reader cannot do without (the floor under any reader that checks the whole
  * document as json.loads does), its full json.loads parse, and cJSON_ParseWithLength
  * building every value; then signature work alone on trees already in memory. Prints one
- * line per measurement; asserts nothing. */
+ * line per measurement; asserts nothing. With --signature, only the signature work (bench/
+ * run.sh times it in rounds beside the reference's generate()). */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,13 +26,44 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Signature work alone, seconds for one pass over the n crashes (the mean of three): each
+ * crash's tree is read (untimed) just before, as in a real pipeline, so the work runs on a
+ * tree still in cache, and read into an arena, as sg_generate reads it (on a tree of malloc'd
+ * nodes the same work took 10.3-11.6 us against 8.1-9.2, a context each); thread 0 built too,
+ * so that no rule asks for it. */
+static double signature_work(char **lines, const size_t *lens, size_t n)
+{
+    sg_ctx *ctx = sg_ctx_new(NULL);
+    sg_output o;
+    sg_error e;
+    sg_arena doc;
+    int reps = 3;
+    double t_gen = 0;
+    sg_arena_init(&doc, 0);
+    for (int r = 0; r < reps; r++)
+        for (size_t i = 0; i < n; i++) {
+            sg_arena_reset(&doc);
+            cJSON *tree = sg_json_read_crash_in(&doc, lines[i], lens[i], NULL, 1, &e);
+            if (!tree)
+                continue;
+            double t0 = now();
+            sg_generate_tree(ctx, tree, 0, &o, &e);
+            t_gen += now() - t0;
+        }
+    sg_arena_free(&doc);
+    sg_ctx_free(ctx);
+    return t_gen / reps;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "usage: bench_reader CRASHES.jsonl\n");
+    /* --signature: the signature work alone, one line, for rounds beside the reference's */
+    int sig_only = argc == 3 && strcmp(argv[1], "--signature") == 0;
+    if (argc != 2 && !sig_only) {
+        fprintf(stderr, "usage: bench_reader [--signature] CRASHES.jsonl\n");
         return 2;
     }
-    FILE *f = fopen(argv[1], "rb");
+    FILE *f = fopen(argv[argc - 1], "rb");
     if (!f)
         return 2;
     char **lines = NULL;
@@ -51,6 +83,10 @@ int main(int argc, char **argv)
         bytes += (size_t)got;
     }
     fclose(f);
+    if (sig_only) {
+        printf("signature work: %.2f us/crash\n", signature_work(lines, lens, n) / (double)n * 1e6);
+        return 0;
+    }
     sg_error e;
     double t0 = now();
     for (size_t i = 0; i < n; i++)
@@ -79,27 +115,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         cJSON_Delete(cJSON_ParseWithLength(lines[i], lens[i]));
     double t_cjson = now() - t0;
-    /* signature work alone: each crash's tree is read (untimed) just before, as in a real
-     * pipeline, so the work runs on a tree still in cache, and read into an arena, as
-     * sg_generate reads it (on a tree of malloc'd nodes the same work took 10.3-11.6 us
-     * against 8.1-9.2, a context each); thread 0 built too, so that no rule asks for it */
-    sg_ctx *ctx = sg_ctx_new(NULL);
-    sg_output o;
-    int reps = 3;
-    double t_gen = 0;
-    sg_arena_init(&doc, 0);
-    for (int r = 0; r < reps; r++)
-        for (size_t i = 0; i < n; i++) {
-            sg_arena_reset(&doc);
-            cJSON *tree = sg_json_read_crash_in(&doc, lines[i], lens[i], NULL, 1, &e);
-            if (!tree)
-                continue;
-            t0 = now();
-            sg_generate_tree(ctx, tree, 0, &o, &e);
-            t_gen += now() - t0;
-        }
-    sg_arena_free(&doc);
-    t_gen /= reps;
+    double t_gen = signature_work(lines, lens, n);
     /* normalization alone and the walk alone, per frame, on every crashing-thread frame of
      * a tree read into an arena as above; normalization with scratch buffers and a memo of
      * its own, as a context has */
@@ -164,6 +180,5 @@ int main(int argc, char **argv)
            (double)n / t_gen);
     printf("normalization alone: %.0f ns/frame; walk alone: %.0f ns/frame (%zu frames)\n",
            t_norm / (double)nframes * 1e9, t_walk / (double)nframes * 1e9, nframes);
-    sg_ctx_free(ctx);
     return 0;
 }

@@ -104,9 +104,24 @@ for _ in $(seq "$RUNS"); do
     [ "$pyp" = NaN ] && pyp=$(once "$((PY_N / 4))" "$W/py_processed.jsonl" $SG_PYREF) && touch "$W/startup_kept"
     p=$(echo "($p + $(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl)) / 2" | bc -l)
     pj=$(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl --jobs 2)
-    echo "$c $cj $p $pj $py $pyp $c2" >> "$W/rounds.txt"
+    # the floors as signify pays them (bench_floor: its read loop over the file, then per line
+    # nothing, the validation alone, or the reader building the crashing thread; no signature
+    # work), in the same round as the reference they are set against
+    fl=() pf=()
+    for m in lines validate read; do
+        fl+=("$(once "$N" "$W/crashes.jsonl" "$W/bench_floor" "$m" 2>/dev/null)")
+        pf+=("$(once $((N / 4)) "$W/processed.jsonl" "$W/bench_floor" "$m" 2>/dev/null)")
+    done
+    echo "$c $cj $p $pj $py $pyp $c2 ${fl[*]} ${pf[*]}" >> "$W/rounds.txt"
 done
 col() { awk -v k="$1" '{print $k}' "$W/rounds.txt" | median; }
+# the column of a floor in rounds.txt: mode (lines, validate, read), then 0 for crash_data or
+# 1 for processed crashes
+floor_col() { case $1 in lines) echo $((8 + 3 * $2)) ;; validate) echo $((9 + 3 * $2)) ;; read) echo $((10 + 3 * $2)) ;; esac; }
+floor() { col "$(floor_col "$1" "$2")"; }
+# the median over the rounds of what a floor costs a crash, as a share (%) of the 50x budget:
+# (1e6 / floor rate) / (1e6 / (50 x reference rate)); mode, kind, the reference's column
+share() { awk -v f="$(floor_col "$1" "$2")" -v y="$3" '{print 100 * 50 * $y / $f}' "$W/rounds.txt" | median; }
 # the median of a ratio taken within each round
 ratio() { awk -v a="$1" -v b="$2" '{print $a / $b}' "$W/rounds.txt" | median; }
 C_RATE=$(col 1) J2_RATE=$(col 2) P_RATE=$(col 3) P_J2_RATE=$(col 4) TWO_RATE=$(col 7)
@@ -145,24 +160,27 @@ done | median)
 printf 'machine ceiling (two sha256sum at once): %.2fx one\n' "$CEIL"
 printf 'signify --jobs 2: %.0f crashes/s (%.2fx one)\n' "$J2_RATE" "$J2_X"
 
-PY_GEN_US=""
+PY_GEN_US="" SIG_X=""
 if [ -n "${SG_SOCORRO:-}" ]; then
-    # generate() alone, the JSON parsed beforehand, as csiggen's "signature work" below
-    PY_GEN_US=$(python3 bench/pyref.py --generate-only < "$W/py.jsonl" | sed 's/generate: *\([0-9.]*\) us.*/\1/')
-    echo "Python generate() alone: $PY_GEN_US us/crash"
+    # generate() alone, the JSON parsed beforehand, against csiggen's signature work on trees
+    # in memory, in rounds as above: the reference between two csiggen runs, whose mean it is
+    # held against; the figures are the medians of the rounds, the ratio the median of theirs
+    sig_us() { "$W/bench_reader" --signature "$W/py.jsonl" | sed 's/.*: *\([0-9.]*\) us.*/\1/'; }
+    : > "$W/sig_rounds.txt"
+    for _ in $(seq "$RUNS"); do
+        s1=$(sig_us)
+        g=$(python3 bench/pyref.py --generate-only < "$W/py.jsonl" | sed 's/generate: *\([0-9.]*\) us.*/\1/')
+        echo "$(echo "($s1 + $(sig_us)) / 2" | bc -l) $g" >> "$W/sig_rounds.txt"
+    done
+    SIG_US=$(awk '{print $1}' "$W/sig_rounds.txt" | median)
+    PY_GEN_US=$(awk '{print $2}' "$W/sig_rounds.txt" | median)
+    SIG_X=$(awk '{print $2 / $1}' "$W/sig_rounds.txt" | median)
+    printf 'signature work: %.2f us/crash; Python generate() alone: %.1f us/crash (%.1fx)\n' "$SIG_US" "$PY_GEN_US" "$SIG_X"
 fi
 
 echo "== input path and signature work"
 "$W/bench_reader" "$W/crashes.jsonl" | tee "$W/reader.txt"
 if [ -n "$SIMDJSON" ]; then "$SIMDJSON" "$W/crashes.jsonl" | tee -a "$W/reader.txt"; fi
-# the floors as signify pays them: its read loop over the file, then per line nothing, the
-# validation alone, or the reader (the crashing thread built), with no signature work
-for m in lines validate read; do
-    printf '%s %s %s\n' "$m" "$(rate "$N" "$W/crashes.jsonl" "$W/bench_floor" "$m" 2>/dev/null)" \
-        "$(rate $((N / 4)) "$W/processed.jsonl" "$W/bench_floor" "$m" 2>/dev/null)"
-done | tee "$W/floor.txt"
-floor() { awk -v m="$1" -v k="$2" '$1 == m {print $k}' "$W/floor.txt"; }
-
 echo "== matchers vs PCRE2-JIT"
 python3 -c '
 import json, sys
@@ -279,13 +297,16 @@ fi
         echo "| Python reference | not measured (SG_PYREF unset) |"
     fi
     sed 's/^/| /; s/: */ | /; s/$/ |/' "$W/reader.txt" | tail -n +2
-    printf '| signify'"'"'s read loop over the file alone (bench/bench_floor.c lines) | %.0f crashes/s (%.1f us/crash); processed crashes %.0f/s (%.1f us) |\n' \
-        "$(floor lines 2)" "$(echo "1000000 / $(floor lines 2)" | bc -l)" "$(floor lines 3)" "$(echo "1000000 / $(floor lines 3)" | bc -l)"
-    printf '| the read loop, each line validated, nothing built (bench_floor validate) | %.0f crashes/s (%.1f us/crash); processed crashes %.0f/s (%.1f us) |\n' \
-        "$(floor validate 2)" "$(echo "1000000 / $(floor validate 2)" | bc -l)" "$(floor validate 3)" "$(echo "1000000 / $(floor validate 3)" | bc -l)"
-    printf '| the read loop, each line through the reader as sg_generate reads it (bench_floor read) | %.0f crashes/s (%.1f us/crash); processed crashes %.0f/s (%.1f us) |\n' \
-        "$(floor read 2)" "$(echo "1000000 / $(floor read 2)" | bc -l)" "$(floor read 3)" "$(echo "1000000 / $(floor read 3)" | bc -l)"
-    [ -n "$PY_GEN_US" ] && echo "| Python generate() alone, JSON parsed beforehand | $PY_GEN_US us/crash |"
+    for m in lines validate read; do
+        case $m in
+        lines) what="signify's read loop over the file alone (bench/bench_floor.c lines)" ;;
+        validate) what="the read loop, each line validated, nothing built (bench_floor validate)" ;;
+        read) what="the read loop, each line through the reader as sg_generate reads it (bench_floor read)" ;;
+        esac
+        printf '| %s | %.0f crashes/s (%.1f us/crash); processed crashes %.0f/s (%.1f us) |\n' "$what" \
+            "$(floor $m 0)" "$(echo "1000000 / $(floor $m 0)" | bc -l)" "$(floor $m 1)" "$(echo "1000000 / $(floor $m 1)" | bc -l)"
+    done
+    [ -n "$PY_GEN_US" ] && printf '| Python generate() alone, JSON parsed beforehand, in %s rounds beside csiggen'"'"'s signature work | %.1f us/crash; csiggen %.2f us/crash in the same rounds (%.1fx) |\n' "$RUNS" "$PY_GEN_US" "$SIG_US" "$SIG_X"
     echo "| max RSS, signify --jsonl over the workload | $RSS KB (--jobs 2: $RSS_J2 KB) |"
     printf '| regenerate from Socorro lists (sigc + re2c + cc of the generated C, 2 jobs) | %.1f s |\n' "$REGEN"
     echo "| generated matcher C for Socorro's lists | $GEN_SIZE bytes of C, $GEN_TEXT bytes of text |"
@@ -313,30 +334,28 @@ fi
     fi
     if [ -n "$PY_RATE" ]; then
         # what 50x leaves a crash, against what signify's input path costs before any signature
-        # work (bench_floor: the read loop, then validation alone or the reader), and the
-        # signature work at its own 200x goal
-        budget() { # label, reference rate, column of floor.txt
-            local b v r
-            b=$(echo "1000000 / (50 * $2)" | bc -l)
-            v=$(echo "1000000 / $(floor validate "$3")" | bc -l)
-            r=$(echo "1000000 / $(floor read "$3")" | bc -l)
-            printf -- '- The 50x budget, %s, one thread: 1e6 / (50 x %.0f) = %.1f us a crash. signify'"'"'s read loop with each line validated and nothing built (json.loads validates every byte) costs %.1f us (%.0f%% of the budget); with the reader building the crashing thread, %.1f us (%.0f%%)' \
-                "$1" "$2" "$b" "$v" "$(echo "100 * $v / $b" | bc -l)" "$r" "$(echo "100 * $r / $b" | bc -l)"
-            if [ -n "$PY_GEN_US" ] && [ "$3" = 2 ]; then
+        # work (bench_floor: the read loop, then validation alone or the reader), each as the
+        # median over the rounds of its share of the budget set by that round's reference; and
+        # the signature work at its own 200x goal
+        budget() { # label, reference rate, kind (0 crash_data, 1 processed), reference column
+            printf -- '- The 50x budget, %s, one thread: 1e6 / (50 x %.0f) = %.1f us a crash. signify'"'"'s read loop with each line validated and nothing built (json.loads validates every byte) takes %.0f%% of it; with the reader building the crashing thread, %.0f%%' \
+                "$1" "$2" "$(echo "1000000 / (50 * $2)" | bc -l)" "$(share validate "$3" "$4")" "$(share read "$3" "$4")"
+            if [ -n "$PY_GEN_US" ] && [ "$3" = 0 ]; then
+                # generate() at 200x, as a share of the same budget
                 local g
-                g=$(echo "$PY_GEN_US / 200" | bc -l)
-                printf '; with signature work even at its 200x goal (%.2f us), %.1f us (%.0f%%)' "$g" \
-                    "$(echo "$r + $g" | bc -l)" "$(echo "100 * ($r + $g) / $b" | bc -l)"
+                g=$(echo "100 * ($PY_GEN_US / 200) / (1000000 / (50 * $2))" | bc -l)
+                printf ', and with signature work at its 200x goal (%.2f us, %.0f%%) %.0f%%' "$(echo "$PY_GEN_US / 200" | bc -l)" "$g" \
+                    "$(echo "$(share read "$3" "$4") + $g" | bc -l)"
             fi
             printf '.\n'
         }
-        budget crash_data "$PY_RATE" 2
-        budget "processed crashes" "$PY_P_RATE" 3
+        budget crash_data "$PY_RATE" 0 5
+        budget "processed crashes" "$PY_P_RATE" 1 6
     fi
-    SIG_US=$(grep 'signature work' "$W/reader.txt" | sed 's/.*: *\([0-9.]*\) us.*/\1/')
     if [ -n "$PY_GEN_US" ]; then
-        printf -- '- Signature work with trees in memory: %s us a crash, %.1fx Python'"'"'s generate() (goal: 200x, under 4 us) — %s.\n' "$SIG_US" "$(echo "$PY_GEN_US / $SIG_US" | bc -l)" "$(met "$PY_GEN_US / $SIG_US >= 200")"
+        printf -- '- Signature work with trees in memory: %.2f us a crash, %.1fx Python'"'"'s generate() (median of the rounds'"'"' ratios; goal: 200x, under 4 us) — %s.\n' "$SIG_US" "$SIG_X" "$(met "$SIG_X >= 200")"
     else
+        SIG_US=$(grep 'signature work' "$W/reader.txt" | sed 's/.*: *\([0-9.]*\) us.*/\1/')
         printf -- '- Signature work with trees in memory: %s us a crash (goal: under 4 us) — %s.\n' "$SIG_US" "$(met "$SIG_US < 4")"
     fi
     MIN_RATIO=$(sed -n 's/.*ratio \([0-9.]*\)x.*/\1/p' "$W/match.txt" | sort -n | head -1)
