@@ -94,7 +94,7 @@ typedef struct tool {
     int jobs;
     batch *batches;     /* --jobs: 2 * jobs, filled, running, or waiting to be written */
     int nbatches;
-    int nslots; /* how many of them take turns: all, or jobs for ranges (each_line_ranges) */
+    int nslots;         /* how many of them take turns: all, or jobs for ranges of a file */
     int filling;        /* the batch being filled */
     int read_failed;    /* --jobs: a worker could not read its range (it said why) */
     fixup *fix;         /* a worker over a range: the line numbers its errors leave out */
