@@ -19,11 +19,12 @@ mkdir -p "$W"
 make -s -j2 SIGLISTS="$SHARED/socorro/siglists" BUILD="$B" >/dev/null
 CC=${CC:-cc}
 $CC -O2 -Iruntime -I"$B/generated" bench/bench_reader.c "$B/libcsiggen.a" -lcjson -lm -o "$W/bench_reader"
-$CC -O2 -Iruntime -I"$B/generated" bench/bench_floor.c "$B/libcsiggen.a" -lcjson -lm -o "$W/bench_floor"
 $CC -O2 -Iruntime -I"$B/generated" -Ibench bench/bench_match.c bench/pcre2_lists.c "$B/libcsiggen.a" -lpcre2-8 -lcjson -lm -o "$W/bench_match"
 # the two bench-only variants of signify: cJSON_ParseWithLength building every value in the
 # place of the reader, and PCRE2-JIT in the place of the generated matchers
 $CC -O2 -Iruntime -I"$B/generated" bench/signify_cjson.c "$B/libcsiggen.a" -lcjson -lm -lpthread -o "$W/signify_cjson"
+# and signify with the signature work left out, for the floors of its input path
+$CC -O2 -Iruntime -I"$B/generated" bench/bench_floor.c "$B/libcsiggen.a" -lcjson -lm -lpthread -o "$W/bench_floor"
 $CC -O2 -Iruntime -I"$B/generated" -Ibench -DBENCH_SIGLISTS="\"$SHARED/socorro/siglists\"" "$B/rt/signify.o" \
     bench/match_pcre2.c bench/pcre2_lists.c "$B/libcsiggen.a" -lpcre2-8 -lcjson -lm -lpthread -o "$W/signify_pcre2"
 # simdjson's DOM parse as a second baseline for the reader, when Debian's libsimdjson-dev is here
@@ -104,13 +105,13 @@ for _ in $(seq "$RUNS"); do
     [ "$pyp" = NaN ] && pyp=$(once "$((PY_N / 4))" "$W/py_processed.jsonl" $SG_PYREF) && touch "$W/startup_kept"
     p=$(echo "($p + $(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl)) / 2" | bc -l)
     pj=$(once $((N / 4)) "$W/processed.jsonl" "$B/signify" --jsonl --jobs 2)
-    # the floors as signify pays them (bench_floor: its read loop over the file, then per line
-    # nothing, the validation alone, or the reader building the crashing thread; no signature
-    # work), in the same round as the reference they are set against
+    # the floors as signify pays them (bench_floor: signify with each line going through
+    # nothing, the validation alone, or the reader building the crashing thread, in place of
+    # the signature work), in the same round as the reference they are set against
     fl=() pf=()
     for m in lines validate read; do
-        fl+=("$(once "$N" "$W/crashes.jsonl" "$W/bench_floor" "$m" 2>/dev/null)")
-        pf+=("$(once $((N / 4)) "$W/processed.jsonl" "$W/bench_floor" "$m" 2>/dev/null)")
+        fl+=("$(once "$N" "$W/crashes.jsonl" env SG_FLOOR=$m "$W/bench_floor" --jsonl)")
+        pf+=("$(once $((N / 4)) "$W/processed.jsonl" env SG_FLOOR=$m "$W/bench_floor" --jsonl)")
     done
     echo "$c $cj $p $pj $py $pyp $c2 ${fl[*]} ${pf[*]}" >> "$W/rounds.txt"
 done
@@ -120,8 +121,8 @@ col() { awk -v k="$1" '{print $k}' "$W/rounds.txt" | median; }
 floor_col() { case $1 in lines) echo $((8 + 3 * $2)) ;; validate) echo $((9 + 3 * $2)) ;; read) echo $((10 + 3 * $2)) ;; esac; }
 floor() { col "$(floor_col "$1" "$2")"; }
 # the median over the rounds of what a floor costs a crash, as a share (%) of the 50x budget:
-# (1e6 / floor rate) / (1e6 / (50 x reference rate)); mode, kind, the reference's column
-share() { awk -v f="$(floor_col "$1" "$2")" -v y="$3" '{print 100 * 50 * $y / $f}' "$W/rounds.txt" | median; }
+# (1e6 / floor rate) / (1e6 / (50 x reference rate)), the reference's rate in column 5 + kind
+share() { awk -v f="$(floor_col "$1" "$2")" -v y=$((5 + $2)) '{print 100 * 50 * $y / $f}' "$W/rounds.txt" | median; }
 # the median of a ratio taken within each round
 ratio() { awk -v a="$1" -v b="$2" '{print $a / $b}' "$W/rounds.txt" | median; }
 C_RATE=$(col 1) J2_RATE=$(col 2) P_RATE=$(col 3) P_J2_RATE=$(col 4) TWO_RATE=$(col 7)
@@ -301,9 +302,9 @@ fi
         sed 's/^/| /; s/: */ | /; s/$/ |/'
     for m in lines validate read; do
         case $m in
-        lines) what="signify's read loop over the file alone (bench/bench_floor.c lines)" ;;
-        validate) what="the read loop, each line validated, nothing built (bench_floor validate)" ;;
-        read) what="the read loop, each line through the reader as sg_generate reads it (bench_floor read)" ;;
+        lines) what="signify with no work per line: reading, splitting, writing (bench/bench_floor.c, SG_FLOOR=lines)" ;;
+        validate) what="signify with each line validated, nothing built (SG_FLOOR=validate)" ;;
+        read) what="signify with each line through the reader as sg_generate reads it (SG_FLOOR=read)" ;;
         esac
         printf '| %s | %.0f crashes/s (%.1f us/crash); processed crashes %.0f/s (%.1f us) |\n' "$what" \
             "$(floor $m 0)" "$(echo "1000000 / $(floor $m 0)" | bc -l)" "$(floor $m 1)" "$(echo "1000000 / $(floor $m 1)" | bc -l)"
@@ -336,23 +337,23 @@ fi
     fi
     if [ -n "$PY_RATE" ]; then
         # what 50x leaves a crash, against what signify's input path costs before any signature
-        # work (bench_floor: the read loop, then validation alone or the reader), each as the
+        # work (bench_floor: signify with validation alone or the reader in its place), each as the
         # median over the rounds of its share of the budget set by that round's reference; and
         # the signature work at its own 200x goal
-        budget() { # label, reference rate, kind (0 crash_data, 1 processed), reference column
-            printf -- '- The 50x budget, %s, one thread: 1e6 / (50 x %.0f) = %.1f us a crash. signify'"'"'s read loop with each line validated and nothing built (json.loads validates every byte) takes %.0f%% of it; with the reader building the crashing thread, %.0f%%' \
-                "$1" "$2" "$(echo "1000000 / (50 * $2)" | bc -l)" "$(share validate "$3" "$4")" "$(share read "$3" "$4")"
+        budget() { # label, reference rate, kind (0 crash_data, 1 processed)
+            printf -- '- The 50x budget, %s, one thread: 1e6 / (50 x %.0f) = %.1f us a crash. signify with each line validated and nothing built (json.loads validates every byte) takes %.0f%% of it; with the reader building the crashing thread, %.0f%%' \
+                "$1" "$2" "$(echo "1000000 / (50 * $2)" | bc -l)" "$(share validate "$3")" "$(share read "$3")"
             if [ -n "$PY_GEN_US" ] && [ "$3" = 0 ]; then
                 # generate() at 200x, as a share of the same budget
                 local g
                 g=$(echo "100 * ($PY_GEN_US / 200) / (1000000 / (50 * $2))" | bc -l)
                 printf ', and with signature work at its 200x goal (%.2f us, %.0f%%) %.0f%%' "$(echo "$PY_GEN_US / 200" | bc -l)" "$g" \
-                    "$(echo "$(share read "$3" "$4") + $g" | bc -l)"
+                    "$(echo "$(share read "$3") + $g" | bc -l)"
             fi
             printf '.\n'
         }
-        budget crash_data "$PY_RATE" 0 5
-        budget "processed crashes" "$PY_P_RATE" 1 6
+        budget crash_data "$PY_RATE" 0
+        budget "processed crashes" "$PY_P_RATE" 1
     fi
     if [ -n "$PY_GEN_US" ]; then
         printf -- '- Signature work with trees in memory: %.2f us a crash, %.1fx Python'"'"'s generate() (median of the rounds'"'"' ratios; goal: 200x, under 4 us) — %s.\n' "$SIG_US" "$SIG_X" "$(met "$SIG_X >= 200")"
